@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace Lodestone.Domain.Common;
+
+/// <summary>
+/// The single spelling of an enum value outside the process: kebab-case, as in the API, the policy
+/// files and the database (<c>PresumptionOfDenial</c> is <c>presumption-of-denial</c>).
+/// </summary>
+public static class WireName
+{
+    /// <summary>The kebab-case name of a value.</summary>
+    public static string Of<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Parses a kebab-case name; case-insensitive; numbers are refused.</summary>
+    public static bool TryParse<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(Of(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Parses a kebab-case name or throws a <see cref="DomainException"/> naming the field and the allowed values.</summary>
+    public static TEnum Parse<TEnum>(string? text, string field)
+        where TEnum : struct, Enum
+    {
+        if (TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+
+        throw new DomainException(field, $"'{text}' is not a valid {field}; expected one of: {AllowedList<TEnum>()}.");
+    }
+
+    /// <summary>The allowed names, comma-separated, for error messages.</summary>
+    public static string AllowedList<TEnum>()
+        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(v => Of(v)));
+}

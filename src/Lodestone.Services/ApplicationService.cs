@@ -1,0 +1,219 @@
+using Lodestone.Domain.Applications;
+using Lodestone.Domain.Classification;
+using Lodestone.Domain.Common;
+using Lodestone.Domain.Licences;
+using Lodestone.Domain.Parties;
+using Lodestone.Domain.Routing;
+using Lodestone.Persistence;
+using Lodestone.Services.Contracts;
+using Lodestone.Services.Facts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestone.Services;
+
+/// <summary>Filing, routing, clock stops and decisions of licence applications.</summary>
+public sealed class ApplicationService(
+    LodestoneDbContext db,
+    ReferenceData reference,
+    RoutingFactsBuilder factsBuilder,
+    TimeProvider time,
+    ICurrentActor actor)
+{
+    /// <summary>Files an application: classify, gather facts, route, accept; lanes that end at filing issue at once.</summary>
+    public async Task<RoutingResult> FileAsync(FileApplicationRequest request, CancellationToken ct, bool isDemo = false)
+    {
+        var now = time.GetUtcNow();
+        var (application, _) = await PrepareAsync(request, reference, now, isDemo, ct);
+        db.Applications.Add(application);
+        Licence? licence = null;
+        if (application.Lane is Lane.Registration or Lane.VeuFastTrack)
+        {
+            // Registration (art. 19) gives a voucher on filing; a VEU-covered export is issued at once.
+            licence = IssueLicence(application, "system", now, $"Issued on filing in the {WireName.Of(application.Lane.Value)} lane.", overridePresumption: false, validityMonths: null);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new RoutingResult(await ToResponseAsync(application, ct), licence is null ? null : await ToResponseAsync(licence, ct));
+    }
+
+    /// <summary>Routes an application without saving anything (the CLI's <c>route</c> dry run).</summary>
+    public async Task<ApplicationResponse> DryRunAsync(FileApplicationRequest request, ReferenceData? withReference, CancellationToken ct)
+    {
+        var (application, parties) = await PrepareAsync(request, withReference ?? reference, time.GetUtcNow(), isDemo: false, ct);
+        return ResponseMapping.ToResponse(application, parties);
+    }
+
+    public async Task<ApplicationResponse> GetAsync(Guid id, CancellationToken ct) =>
+        await ToResponseAsync(await LoadAsync(id, tracking: false, ct), ct);
+
+    public async Task<PagedList<ApplicationSummary>> ListAsync(string? status, string? lane, int page, int pageSize, CancellationToken ct)
+    {
+        if (page < 1)
+        {
+            throw new DomainException("page", "Pages start at 1.");
+        }
+
+        if (pageSize is < 1 or > 200)
+        {
+            throw new DomainException("pageSize", "The page size must be between 1 and 200.");
+        }
+
+        var query = db.Applications.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            var s = WireName.Parse<ApplicationStatus>(status, "status");
+            query = query.Where(a => a.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(lane))
+        {
+            Lane? l = WireName.Parse<Lane>(lane, "lane");
+            query = query.Where(a => a.Lane == l);
+        }
+
+        var total = await query.CountAsync(ct);
+
+        // Open cases by due date first (no due date last), then the newest filings.
+        var rows = await query
+            .OrderBy(a => a.DueDate == null)
+            .ThenBy(a => a.DueDate)
+            .ThenByDescending(a => a.SubmittedAt)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(ct);
+        return new PagedList<ApplicationSummary>(rows.Select(ResponseMapping.ToSummary).ToList(), page, pageSize, total);
+    }
+
+    public async Task<ApplicationResponse> StopClockAsync(Guid id, ClockStopRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var application = await LoadAsync(id, tracking: true, ct);
+        var from = request.From ?? throw new DomainException("from", "The first stopped day is required.");
+        application.StopClock(Identifiers.NewId(time), RequestMapping.ToClockStopReason(request.Reason), request.Note, from, request.To, reference.Calendar);
+        await db.SaveChangesAsync(ct);
+        return await ToResponseAsync(application, ct);
+    }
+
+    public async Task<ApplicationResponse> ResumeClockAsync(Guid id, ResumeClockRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var application = await LoadAsync(id, tracking: true, ct);
+        application.ResumeClock(request.To ?? ChinaTime.DateOf(time.GetUtcNow()), reference.Calendar);
+        await db.SaveChangesAsync(ct);
+        return await ToResponseAsync(application, ct);
+    }
+
+    /// <summary>Approves (issuing the licence) or denies. A concurrent decision loses with a concurrency conflict.</summary>
+    public async Task<(ApplicationResponse Application, LicenceResponse? Licence)> DecideAsync(Guid id, DecisionRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var application = await LoadAsync(id, tracking: true, ct);
+        if (string.IsNullOrWhiteSpace(request.Outcome))
+        {
+            throw new DomainException("outcome", "The outcome is required: approved or denied.");
+        }
+
+        var outcome = WireName.Parse<DecisionOutcome>(request.Outcome, "outcome");
+        var now = time.GetUtcNow();
+        Licence? licence = null;
+        if (outcome == DecisionOutcome.Approved)
+        {
+            licence = IssueLicence(application, actor.Name, now, request.Reason ?? string.Empty, request.Override, request.ValidityMonths);
+        }
+        else
+        {
+            application.Deny(actor.Name, request.Reason ?? string.Empty, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (await ToResponseAsync(application, ct), licence is null ? null : await ToResponseAsync(licence, ct));
+    }
+
+    public async Task<ApplicationResponse> WithdrawAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        var application = await LoadAsync(id, tracking: true, ct);
+        application.Withdraw(actor.Name, reason ?? string.Empty, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await ToResponseAsync(application, ct);
+    }
+
+    private Licence IssueLicence(LicenceApplication application, string officer, DateTimeOffset now, string reason, bool overridePresumption, int? validityMonths)
+    {
+        var licenceId = Identifiers.NewId(time);
+        var prefix = application.Channel == Channel.Registration ? "EV" : "EL";
+        application.Approve(officer, reason, now, overridePresumption, licenceId);
+        var licence = Licence.Issue(licenceId, Identifiers.Number(prefix, licenceId, now), application, officer, now, validityMonths);
+        db.Licences.Add(licence);
+        return licence;
+    }
+
+    private async Task<(LicenceApplication Application, Dictionary<Guid, Party> Parties)> PrepareAsync(
+        FileApplicationRequest request, ReferenceData data, DateTimeOffset now, bool isDemo, CancellationToken ct)
+    {
+        var shape = RequestMapping.ToApplicationShape(request);
+        var asOf = ChinaTime.DateOf(now);
+        var items = ClassifyItems(request.Items, data, asOf);
+
+        var ids = new[] { shape.ExporterId, shape.EndUserId, shape.ConsigneeId ?? shape.EndUserId }.Distinct().ToList();
+        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var exporter = parties.GetValueOrDefault(shape.ExporterId) ?? throw new NotFoundException("exporterId", $"Exporter {shape.ExporterId} does not exist.");
+        var endUser = parties.GetValueOrDefault(shape.EndUserId) ?? throw new NotFoundException("endUserId", $"End user {shape.EndUserId} does not exist.");
+        var consignee = parties.GetValueOrDefault(shape.ConsigneeId ?? shape.EndUserId) ?? throw new NotFoundException("consigneeId", $"Consignee {shape.ConsigneeId} does not exist.");
+
+        var draft = new ApplicationDraft
+        {
+            Channel = shape.Channel,
+            ExporterId = shape.ExporterId,
+            ConsigneeId = shape.ConsigneeId,
+            EndUserId = shape.EndUserId,
+            EndUse = shape.EndUse,
+            Destination = shape.Destination,
+            Currency = shape.Currency,
+            Items = items,
+            Documents = shape.Documents,
+        };
+
+        var id = Identifiers.NewId(time);
+        var application = LicenceApplication.File(id, Identifiers.Number("LA", id, now), draft, exporter, endUser, now, isDemo);
+        var facts = await factsBuilder.BuildAsync(draft, exporter, consignee, endUser, asOf, ct);
+        application.Route(data.Policy.Evaluate(facts), asOf, data.Calendar);
+        return (application, parties);
+    }
+
+    private static List<ApplicationItem> ClassifyItems(IReadOnlyList<ItemDto>? items, ReferenceData data, DateOnly asOf)
+    {
+        if (items is null || items.Count == 0)
+        {
+            throw new DomainException("items", "An application needs at least one item.");
+        }
+
+        return items.Select((dto, i) =>
+        {
+            var prefix = $"items[{i}].";
+            var product = RequestMapping.ToProduct(dto.Form, dto.Composition, dto.HsCode, dto.Description, prefix);
+            var quantity = dto.QuantityKg ?? throw new DomainException(prefix + "quantityKg", "The quantity in kg is required.");
+            var result = Classifier.Classify(data.ControlList, product, asOf);
+            return new ApplicationItem(product, quantity, dto.Value ?? 0m, result.Entries.Select(e => e.Code).ToList(), result.MissingEvidence);
+        }).ToList();
+    }
+
+    private async Task<LicenceApplication> LoadAsync(Guid id, bool tracking, CancellationToken ct)
+    {
+        var query = tracking ? db.Applications : db.Applications.AsNoTracking();
+        return await query.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(null, $"Application {id} does not exist.");
+    }
+
+    private async Task<ApplicationResponse> ToResponseAsync(LicenceApplication application, CancellationToken ct)
+    {
+        var ids = new[] { application.ExporterId, application.ConsigneeId, application.EndUserId };
+        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return ResponseMapping.ToResponse(application, parties);
+    }
+
+    private async Task<LicenceResponse> ToResponseAsync(Licence licence, CancellationToken ct)
+    {
+        var ids = new[] { licence.ExporterId, licence.ConsigneeId, licence.EndUserId };
+        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return ResponseMapping.ToResponse(licence, parties);
+    }
+}

@@ -1,0 +1,50 @@
+using Lodestone.DataFiles;
+using Lodestone.Persistence;
+using Lodestone.Services.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestone.Services;
+
+/// <summary>Brings a database up to date at start: migrations, the policy text, and (if asked and empty) the demo.</summary>
+public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData reference, DemoSeeder seeder, TimeProvider time)
+{
+    /// <summary>Number of demo applications the first start loads.</summary>
+    public const int DemoApplications = 240;
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        // Migrations, never EnsureCreated: each provider has its own migration set, and a schema made by
+        // EnsureCreated could never be migrated later.
+        await db.Database.MigrateAsync(ct);
+        await RecordPolicyAsync(ct);
+    }
+
+    /// <summary>Stores the text of the policy in force, so every recorded policy version can be read back.</summary>
+    public async Task RecordPolicyAsync(CancellationToken ct)
+    {
+        if (!await db.PolicyVersions.AnyAsync(p => p.Sha256 == reference.PolicySha256, ct))
+        {
+            db.PolicyVersions.Add(new PolicyVersionRecord
+            {
+                Version = reference.Policy.Version,
+                Sha256 = reference.PolicySha256,
+                Yaml = reference.PolicyYaml,
+                FirstLoadedAt = time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Loads the demo when the database holds no parties yet; returns null when it was not empty.</summary>
+    public async Task<DemoSeedResult?> SeedDemoIfEmptyAsync(LodestoneOptions options, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (await db.Parties.AnyAsync(ct))
+        {
+            return null;
+        }
+
+        var file = DemoParties.Load(Path.Combine(options.ResolvedDataDirectory, "demo", "parties.yaml"));
+        return await seeder.SeedAsync(file, DemoApplications, progress, ct);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Lodestone.Services;
+
+/// <summary>
+/// Ids are UUIDv7 (time-ordered, so indexes stay compact); human numbers take the random tail of the
+/// id, so instances need no shared counter to hand out unique numbers.
+/// </summary>
+public static class Identifiers
+{
+    public static Guid NewId(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Guid.CreateVersion7(time.GetUtcNow());
+    }
+
+    public static string Number(string prefix, Guid id, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-{at.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}");
+}
+
+/// <summary>Who is acting: the signed-in user on the server, the OS user in the CLI.</summary>
+public interface ICurrentActor
+{
+    string Name { get; }
+}
+
+/// <summary>A fixed actor, for the CLI, the seeder and tests.</summary>
+public sealed class FixedActor(string name) : ICurrentActor
+{
+    public string Name { get; } = name;
+}

@@ -1,0 +1,26 @@
+using Lodestone.Domain.Common;
+using Lodestone.Persistence;
+using Lodestone.Services.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lodestone.Services;
+
+/// <summary>Reads licences.</summary>
+public sealed class LicenceService(LodestoneDbContext db)
+{
+    public async Task<LicenceResponse> GetAsync(Guid id, CancellationToken ct)
+    {
+        var licence = await db.Licences.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct)
+            ?? throw new NotFoundException(null, $"Licence {id} does not exist.");
+        var ids = new[] { licence.ExporterId, licence.ConsigneeId, licence.EndUserId };
+        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return ResponseMapping.ToResponse(licence, parties);
+    }
+
+    public async Task<IReadOnlyList<LicenceResponse>> ListAsync(CancellationToken ct)
+    {
+        var licences = await db.Licences.AsNoTracking().OrderBy(l => l.Number).ToListAsync(ct);
+        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        return licences.Select(l => ResponseMapping.ToResponse(l, parties)).ToList();
+    }
+}
