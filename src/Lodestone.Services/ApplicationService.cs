@@ -19,6 +19,9 @@ public sealed class ApplicationService(
     TimeProvider time,
     ICurrentActor actor)
 {
+    /// <summary>The status filter that selects cases still under review (in-review or clock-stopped).</summary>
+    public const string OpenStatus = "open";
+
     /// <summary>Files an application: classify, gather facts, route, accept; lanes that end at filing issue at once.</summary>
     public async Task<RoutingResult> FileAsync(FileApplicationRequest request, CancellationToken ct, bool isDemo = false)
     {
@@ -59,7 +62,11 @@ public sealed class ApplicationService(
         }
 
         var query = db.Applications.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(status))
+        if (string.Equals(status, OpenStatus, StringComparison.OrdinalIgnoreCase))
+        {
+            query = query.Where(a => a.Status == ApplicationStatus.InReview || a.Status == ApplicationStatus.ClockStopped);
+        }
+        else if (!string.IsNullOrWhiteSpace(status))
         {
             var s = WireName.Parse<ApplicationStatus>(status, "status");
             query = query.Where(a => a.Status == s);
@@ -73,15 +80,18 @@ public sealed class ApplicationService(
 
         var total = await query.CountAsync(ct);
 
-        // Open cases by due date first (no due date last), then the newest filings.
+        // Open cases first, by due date (no due date last), then the newest filings.
         var rows = await query
-            .OrderBy(a => a.DueDate == null)
+            .OrderBy(a => a.Status != ApplicationStatus.InReview && a.Status != ApplicationStatus.ClockStopped)
+            .ThenBy(a => a.DueDate == null)
             .ThenBy(a => a.DueDate)
             .ThenByDescending(a => a.SubmittedAt)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(ct);
-        return new PagedList<ApplicationSummary>(rows.Select(ResponseMapping.ToSummary).ToList(), page, pageSize, total);
+        var ids = rows.SelectMany(a => new[] { a.ExporterId, a.EndUserId }).Distinct().ToList();
+        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return new PagedList<ApplicationSummary>(rows.Select(a => ResponseMapping.ToSummary(a, parties)).ToList(), page, pageSize, total);
     }
 
     public async Task<ApplicationResponse> StopClockAsync(Guid id, ClockStopRequest request, CancellationToken ct)

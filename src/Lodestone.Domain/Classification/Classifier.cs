@@ -28,7 +28,7 @@ public static class Classifier
             var elements = string.Join(", ", list.InForce(asOf).Where(e => e.Forms.Contains(product.Form)).Select(e => e.Element).Distinct());
             missing.Add(elements.Length == 0
                 ? $"No composition declared for the {form}."
-                : $"No composition declared for the {form}: a test report must state its content of {elements} (Ann. 18 catches any amount).");
+                : $"No composition declared for the {form}: a test report must state its content of {elements} (Ann. 18 sets no minimum content).");
             foreach (var entry in list.InForce(asOf).Where(e => e.Forms.Contains(product.Form) && MatchesHs(e, product.HsCode)))
             {
                 notes.Add($"HS {product.HsCode} is a reference code for {entry.Code} ({entry.Title}).");

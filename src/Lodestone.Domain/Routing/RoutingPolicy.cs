@@ -107,6 +107,13 @@ public sealed class RoutingPolicy
             {
                 var reasons = new List<Reason> { new(rule.Id, rule.Reason) };
                 reasons.AddRange(evidence.Select(e => new Reason(rule.Id, e)));
+
+                // Every decision states what was classified, even when the rule that fired did not test it.
+                var classified = facts.ItemControlled ? $"Controlled items: {string.Join(", ", facts.ControlCodes)}." : null;
+                if (classified is not null && !evidence.Contains(classified))
+                {
+                    reasons.Add(new Reason(rule.Id, classified));
+                }
                 return new RoutingDecision(rule.Lane, Version, [rule.Id], reasons, WorkingDaysFor(rule.Lane));
             }
         }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lodestone.Server.Apis;
 
 /// <summary>The control list and the policy in force, read-only.</summary>
-internal static class ControlListApi
+public static class ControlListApi
 {
     public sealed record InstrumentResponse(string Id, string Title, DateOnly EffectiveFrom, IReadOnlyList<SuspensionResponse> Suspensions, bool InForceToday);
 
@@ -19,7 +19,7 @@ internal static class ControlListApi
 
     public sealed record PolicyRuleResponse(string Id, string Lane, string Reason);
 
-    public static RouteGroupBuilder MapControlListApi(this RouteGroupBuilder api)
+    internal static RouteGroupBuilder MapControlListApi(this RouteGroupBuilder api)
     {
         api.MapGet("/control-list", GetControlList).WithTags("Control list").WithName("GetControlList")
             .WithSummary("Instruments and entries, with whether each is in force today.");

@@ -59,9 +59,10 @@ public static class ResponseMapping
         };
     }
 
-    public static ApplicationSummary ToSummary(LicenceApplication a)
+    public static ApplicationSummary ToSummary(LicenceApplication a, IReadOnlyDictionary<Guid, Party> parties)
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(parties);
         return new ApplicationSummary(
             a.Id,
             a.Number,
@@ -70,8 +71,8 @@ public static class ResponseMapping
             a.DueDate,
             a.Destination.Value,
             WireName.Of(a.Channel),
-            a.ExporterId,
-            a.EndUserId,
+            Ref(parties.GetValueOrDefault(a.ExporterId), a.ExporterId),
+            Ref(parties.GetValueOrDefault(a.EndUserId), a.EndUserId),
             a.Items.Sum(i => i.QuantityKg),
             a.SubmittedAt);
     }

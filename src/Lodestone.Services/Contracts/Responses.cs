@@ -106,8 +106,8 @@ public sealed record ApplicationSummary(
     DateOnly? DueDate,
     string Destination,
     string Channel,
-    Guid ExporterId,
-    Guid EndUserId,
+    PartyRef Exporter,
+    PartyRef EndUser,
     decimal QuantityKg,
     DateTimeOffset SubmittedAt);
 

@@ -57,20 +57,25 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, I
         var rng = new Random(Seed);
         var exporters = byKey.Values.Where(p => p.Roles.Contains(PartyRole.Exporter)).ToList();
         var endUsers = byKey.Values.Where(p => p.Roles.Contains(PartyRole.EndUser)).ToList();
+        var defence = endUsers.Where(p => p.IsDefence).ToList();
+        var civil = endUsers.Where(p => !p.IsDefence).ToList();
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var span = today.DayNumber - HistoryStart.DayNumber;
         var licences = 0;
 
         for (var i = 0; i < applications; i++)
         {
-            var filed = NextWorkingDay(HistoryStart.AddDays(rng.Next(span)));
+            // A fifth of the filings fall in the last two months, so the queue has open cases to work.
+            var filed = NextWorkingDay(rng.NextDouble() < 0.2 ? today.AddDays(-rng.Next(1, 60)) : HistoryStart.AddDays(rng.Next(span)));
             if (filed >= today)
             {
                 filed = PreviousWorkingDay(today.AddDays(-1));
             }
 
             clock.Now = At(filed);
-            var endUser = endUsers[rng.Next(endUsers.Count)];
+            // Defence firms are a small share of real magnet buyers; most filings are civilian.
+            var pool = rng.NextDouble() < 0.15 ? defence : civil;
+            var endUser = pool[rng.Next(pool.Count)];
             var request = BuildRequest(exporters[rng.Next(exporters.Count)], endUser, rng);
             var result = await filer.FileAsync(request, ct, isDemo: true);
             licences += result.Licence is null ? 0 : 1;

@@ -1,0 +1,26 @@
+using Lodestone.Domain.Common;
+using Lodestone.Services;
+using Lodestone.Services.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lodestone.Server.Pages.Licences;
+
+/// <summary>A licence: scope, validity and balance.</summary>
+public sealed class DetailsModel(LicenceService licences) : PageModel
+{
+    public LicenceResponse? Licence { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Licence = await licences.GetAsync(id, ct);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+}

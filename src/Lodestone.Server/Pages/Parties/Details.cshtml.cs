@@ -1,0 +1,26 @@
+using Lodestone.Domain.Common;
+using Lodestone.Services;
+using Lodestone.Services.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lodestone.Server.Pages.Parties;
+
+/// <summary>A party: names, owners, holdings and military ties through ownership.</summary>
+public sealed class DetailsModel(PartyService parties) : PageModel
+{
+    public PartyResponse? Party { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Party = await parties.GetAsync(id, ct);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+}
