@@ -117,13 +117,13 @@ public sealed class ApplicationService(
     public async Task<(ApplicationResponse Application, LicenceResponse? Licence)> DecideAsync(Guid id, DecisionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var application = await LoadAsync(id, tracking: true, ct);
         if (string.IsNullOrWhiteSpace(request.Outcome))
         {
             throw new DomainException("outcome", "The outcome is required: approved or denied.");
         }
 
         var outcome = WireName.Parse<DecisionOutcome>(request.Outcome, "outcome");
+        var application = await LoadAsync(id, tracking: true, ct);
         var now = time.GetUtcNow();
         Licence? licence = null;
         if (outcome == DecisionOutcome.Approved)

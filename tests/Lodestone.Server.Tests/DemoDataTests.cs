@@ -1,0 +1,56 @@
+using Lodestone.Persistence;
+using Lodestone.Testing;
+
+namespace Lodestone.Server.Tests;
+
+/// <summary>A server whose first start loads the synthetic demo, today.</summary>
+public sealed class DemoServer() : ServerFixture(DatabaseKind.Sqlite, seedDemo: true, now: new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+
+/// <summary>The demo loads on first start, and shows every lane the policy can reach without a VEU program.</summary>
+public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
+{
+    [Theory]
+    [InlineData("not-controlled")]
+    [InlineData("prohibited")]
+    [InlineData("presumption-of-denial")]
+    [InlineData("enhanced")]
+    [InlineData("standard")]
+    [InlineData("registration")]
+    public async Task Every_lane_has_demo_applications(string lane)
+    {
+        var (_, page) = await Api.GetAsync(server.Client, $"/api/v1/applications?lane={lane}&pageSize=1");
+        Assert.True(page["total"]!.GetValue<int>() > 0, $"no demo application in {lane}");
+    }
+
+    [Theory]
+    [InlineData("in-review")]
+    [InlineData("clock-stopped")]
+    [InlineData("approved")]
+    [InlineData("denied")]
+    [InlineData("withdrawn")]
+    [InlineData("not-required")]
+    public async Task Every_status_has_demo_applications(string status)
+    {
+        var (_, page) = await Api.GetAsync(server.Client, $"/api/v1/applications?status={status}&pageSize=1");
+        Assert.True(page["total"]!.GetValue<int>() > 0, $"no demo application is {status}");
+    }
+
+    [Fact]
+    public async Task The_queue_page_shows_open_demo_cases_by_due_date()
+    {
+        var (_, open) = await Api.GetAsync(server.Client, "/api/v1/applications?status=open&pageSize=200");
+        var due = open["items"]!.AsArray().Select(a => a!["dueDate"]?.GetValue<string>()).Where(d => d is not null).ToList();
+        Assert.NotEmpty(due);
+        Assert.Equal(due.Order(StringComparer.Ordinal), due);
+
+        var html = await server.Client.GetStringAsync("/");
+        Assert.Contains(open["items"]![0]!.Str("number"), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_parties_include_a_dozen_exporters()
+    {
+        var (_, exporters) = await Api.GetAsync(server.Client, "/api/v1/parties?role=exporter");
+        Assert.Equal(12, exporters.AsArray().Count);
+    }
+}
