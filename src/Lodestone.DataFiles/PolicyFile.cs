@@ -1,7 +1,7 @@
-using Lodestone.Domain.Common;
-using Lodestone.Domain.Routing;
 using Lodestone.Domain.Applications;
+using Lodestone.Domain.Common;
 using Lodestone.Domain.Parties;
+using Lodestone.Domain.Routing;
 using YamlDotNet.RepresentationModel;
 
 namespace Lodestone.DataFiles;

@@ -1,0 +1,107 @@
+using Lodestone.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lodestone.Browser.Tests;
+
+/// <summary>
+/// The real server on Kestrel (a browser needs a socket) and Debian's headless Chromium driven by
+/// Playwright. Playwright's own browser download does not work here, so the system Chromium is used;
+/// CI installs it, and on a machine without it the browser tests are skipped (in CI they fail).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"lodestone-browser-{Guid.NewGuid():N}.db");
+    private LodestoneFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
+
+    public HttpClient Http { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            if (PostgresServer.Required)
+            {
+                throw new InvalidOperationException($"{ChromiumPath} is missing; .ci/run installs Debian's chromium package.");
+            }
+
+            return;
+        }
+
+        _factory = new LodestoneFactory(_database, seedDemo: false, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(ServerFixture.Now));
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        Http.BaseAddress = BaseAddress;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        if (Browser is null)
+        {
+            Assert.Skip($"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium).");
+        }
+
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Http.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_database + suffix);
+        }
+    }
+
+    /// <summary>Registers a party through the API.</summary>
+    public async Task<Guid> CreatePartyAsync(string name, string country, string[] sectors, string[] roles)
+    {
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(Http, "/api/v1/parties", new { name, country, sectors, roles });
+        response.EnsureSuccessStatusCode();
+        var body = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Dictionary<string, object>>(response.Content);
+        return Guid.Parse(body!["id"].ToString()!);
+    }
+
+    /// <summary>How many applications the server holds.</summary>
+    public async Task<int> CountApplicationsAsync()
+    {
+        var page = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(Http, "/api/v1/applications?pageSize=1");
+        return page.GetProperty("total").GetInt32();
+    }
+}
