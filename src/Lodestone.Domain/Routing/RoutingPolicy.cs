@@ -1,3 +1,4 @@
+using Lodestone.Domain.Calendar;
 using Lodestone.Domain.Common;
 
 namespace Lodestone.Domain.Routing;
@@ -123,5 +124,5 @@ public sealed class RoutingPolicy
     }
 
     // Art. 17: 45 working days for a licence decision; lanes that end at filing have none.
-    private static int? DefaultWorkingDays(Lane lane) => lane is Lane.Standard ? 45 : null;
+    private static int? DefaultWorkingDays(Lane lane) => lane is Lane.Standard ? ReviewDeadlines.LicenceDecisionWorkingDays : null;
 }
