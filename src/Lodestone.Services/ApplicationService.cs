@@ -23,7 +23,10 @@ public sealed class ApplicationService(
     public const string OpenStatus = "open";
 
     /// <summary>Files an application: classify, gather facts, route, accept; lanes that end at filing issue at once.</summary>
-    public async Task<RoutingResult> FileAsync(FileApplicationRequest request, CancellationToken ct, bool isDemo = false)
+    public Task<RoutingResult> FileAsync(FileApplicationRequest request, CancellationToken ct) => FileAsync(request, isDemo: false, ct);
+
+    /// <summary>Files an application, marking it as synthetic demo data when <paramref name="isDemo"/> is true.</summary>
+    public async Task<RoutingResult> FileAsync(FileApplicationRequest request, bool isDemo, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var (application, _) = await PrepareAsync(request, reference, now, isDemo, ct);

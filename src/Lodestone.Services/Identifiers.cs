@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Lodestone.Services;
 
 /// <summary>
-/// Ids are UUIDv7 (time-ordered, so indexes stay compact); human numbers take the random tail of the
-/// id, so instances need no shared counter to hand out unique numbers.
+/// Ids are UUIDv7 (time-ordered, so indexes stay compact); human numbers take the last 48 random bits
+/// of the id, so instances need no shared counter, and a collision stays unlikely even at millions of
+/// numbers a year (birthday bound ≈ 16 million).
 /// </summary>
 public static class Identifiers
 {
@@ -15,7 +16,7 @@ public static class Identifiers
     }
 
     public static string Number(string prefix, Guid id, DateTimeOffset at) =>
-        string.Create(CultureInfo.InvariantCulture, $"{prefix}-{at.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}");
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-{at.Year}-{id.ToString("N")[^12..].ToUpperInvariant()}");
 }
 
 /// <summary>Who is acting: the signed-in user on the server, the OS user in the CLI.</summary>

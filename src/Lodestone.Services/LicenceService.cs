@@ -16,11 +16,4 @@ public sealed class LicenceService(LodestoneDbContext db)
         var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         return ResponseMapping.ToResponse(licence, parties);
     }
-
-    public async Task<IReadOnlyList<LicenceResponse>> ListAsync(CancellationToken ct)
-    {
-        var licences = await db.Licences.AsNoTracking().OrderBy(l => l.Number).ToListAsync(ct);
-        var parties = await db.Parties.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
-        return licences.Select(l => ResponseMapping.ToResponse(l, parties)).ToList();
-    }
 }

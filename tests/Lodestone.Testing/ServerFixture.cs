@@ -47,8 +47,6 @@ public abstract class ServerFixture : IAsyncLifetime
 
     private HttpClient? _client;
 
-    public string DatabaseDescription => $"{Kind}";
-
     public virtual async ValueTask InitializeAsync()
     {
         _database = Kind == DatabaseKind.Postgres

@@ -77,7 +77,7 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, I
             var pool = rng.NextDouble() < 0.15 ? defence : civil;
             var endUser = pool[rng.Next(pool.Count)];
             var request = BuildRequest(exporters[rng.Next(exporters.Count)], endUser, rng);
-            var result = await filer.FileAsync(request, ct, isDemo: true);
+            var result = await filer.FileAsync(request, isDemo: true, ct);
             licences += result.Licence is null ? 0 : 1;
             licences += await AdvanceAsync(officer, filer, clock, result.Application, today, rng, ct);
             db.ChangeTracker.Clear();
