@@ -51,6 +51,7 @@ public static class LodestoneCli
         root.Subcommands.Add(ClassifyCommand.Build(context));
         root.Subcommands.Add(RouteCommand.Build(context, database));
         root.Subcommands.Add(PolicyCommands.Build(context));
+        root.Subcommands.Add(AuditCommands.Build(context, database));
         return root;
     }
 

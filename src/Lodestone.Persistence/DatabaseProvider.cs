@@ -21,6 +21,8 @@ public static class DatabaseProvider
     public const string SqliteMigrationsAssembly = "Lodestone.Persistence.Sqlite";
     public const string PostgresMigrationsAssembly = "Lodestone.Persistence.Postgres";
 
+    private static readonly SqlitePragmas Pragmas = new();
+
     public static DatabaseKind KindOf(string database)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
@@ -35,7 +37,7 @@ public static class DatabaseProvider
         return KindOf(database) switch
         {
             DatabaseKind.Postgres => options.UseNpgsql(database, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
-            _ => options.UseSqlite(SqliteConnectionString(database), o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            _ => options.UseSqlite(SqliteConnectionString(database), o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(Pragmas),
         };
     }
 

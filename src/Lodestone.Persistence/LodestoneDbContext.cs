@@ -1,14 +1,33 @@
 using Lodestone.Domain.Applications;
+using Lodestone.Domain.Audit;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
+using Lodestone.Persistence.Audit;
 using Lodestone.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Persistence;
 
-/// <summary>The database of one Lodestone deployment; the same model on SQLite and PostgreSQL.</summary>
-public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> options) : DbContext(options)
+/// <summary>
+/// The database of one Lodestone deployment; the same model on SQLite and PostgreSQL. Every save that
+/// changes a record also appends to the audit chain, in the same transaction.
+/// </summary>
+public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> options, ICurrentActor? actor = null, TimeProvider? time = null)
+    : DbContext(options)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Who the audit trail records for the next saves (the demo seeder switches it as it plays different people).</summary>
+    public ICurrentActor Actor { get; set; } = actor ?? FixedActor.System;
+
+    public DbSet<AuditRecord> AuditEvents => Set<AuditRecord>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public DbSet<Party> Parties => Set<Party>();
 
     public DbSet<Ownership> Ownerships => Set<Ownership>();
@@ -28,7 +47,69 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         modelBuilder.ApplyConfiguration(new ApplicationConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new LicenceConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new PolicyVersionConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration(new AuditHeadConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration(sqlite));
     }
+
+    /// <summary>Saves the changes and their audit records atomically; use this, not the synchronous overload.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = AuditCapture.Collect(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var owned = Database.CurrentTransaction is null;
+        var transaction = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Taking the head row's lock first serialises appends across connections and instances (a row
+            // lock on PostgreSQL, the write lock on SQLite), so sequence numbers have no gaps or forks.
+            await Database.ExecuteSqlRawAsync("UPDATE \"AuditHead\" SET \"Seq\" = \"Seq\" WHERE \"Id\" = 1", cancellationToken);
+            var head = await AuditHeads.AsNoTracking().SingleAsync(h => h.Id == 1, cancellationToken);
+            var (seq, hash) = (head.Seq, head.Hash);
+            var now = _time.GetUtcNow();
+            foreach (var change in changes)
+            {
+                var record = AuditRecord.Next(seq, hash, now, Actor.Name, Actor.OrganisationId, change.Action, change.EntityType, change.EntityId, change.Before, change.After);
+                AuditEvents.Add(record);
+                (seq, hash) = (record.Seq, record.Hash);
+            }
+
+            await Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AuditHead\" SET \"Seq\" = {seq}, \"Hash\" = {hash} WHERE \"Id\" = 1", cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        catch
+        {
+            // The audit records were added to this context; a failed save must not leave them queued.
+            foreach (var entry in ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Synchronous saves would bypass the async audit path; every caller uses <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: every save appends to the audit chain.");
 }
 
 /// <summary>A policy file as it was loaded, kept so that every recorded policy version can be read back.</summary>

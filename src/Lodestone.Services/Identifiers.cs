@@ -18,15 +18,3 @@ public static class Identifiers
     public static string Number(string prefix, Guid id, DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}-{at.Year}-{id.ToString("N")[^12..].ToUpperInvariant()}");
 }
-
-/// <summary>Who is acting: the signed-in user on the server, the OS user in the CLI.</summary>
-public interface ICurrentActor
-{
-    string Name { get; }
-}
-
-/// <summary>A fixed actor, for the CLI, the seeder and tests.</summary>
-public sealed class FixedActor(string name) : ICurrentActor
-{
-    public string Name { get; } = name;
-}

@@ -17,6 +17,12 @@ public sealed class LodestoneOptions
     /// <summary>Load the synthetic demo data into an empty database on start.</summary>
     public bool SeedDemo { get; set; } = true;
 
+    /// <summary>
+    /// PEM file of the ECDSA P-256 key that signs audit checkpoints. Keep it outside the database (and
+    /// off the database host), so that whoever can rewrite the audit table cannot also re-sign it.
+    /// </summary>
+    public string? AuditKeyFile { get; set; }
+
     /// <summary>The data directory actually used.</summary>
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data"));
 

@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PartyService>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<LicenceService>();
+        services.AddScoped<AuditService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

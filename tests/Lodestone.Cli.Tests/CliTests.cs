@@ -136,6 +136,41 @@ public sealed class DatabaseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_verify_is_OK_on_the_demo_and_fails_naming_the_sequence_after_tampering()
+    {
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("seed", "demo", "--database", _db, "--applications", "5", "--json")).Exit);
+        var (exit, output, _) = await CliRunner.RunAsync("audit", "verify", "--database", _db);
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.StartsWith("OK: ", output, StringComparison.Ordinal);
+
+        var key = Path.Combine(Path.GetTempPath(), $"audit-key-{Guid.NewGuid():N}.pem");
+        try
+        {
+            var (checkpointExit, checkpointOut, checkpointError) = await CliRunner.RunAsync("audit", "checkpoint", "--database", _db, "--key", key);
+            Assert.True(checkpointExit == ExitCodes.Ok, checkpointError);
+            Assert.Contains("Created a new checkpoint signing key", checkpointOut, StringComparison.Ordinal);
+            Assert.True(File.Exists(key));
+            Assert.Contains("1 signed checkpoint(s) verified", (await CliRunner.RunAsync("audit", "verify", "--database", _db, "--key", key)).Out, StringComparison.Ordinal);
+
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db}"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE AuditEvents SET Actor = 'mallory' WHERE Seq = 7";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var (badExit, _, badError) = await CliRunner.RunAsync("audit", "verify", "--database", _db, "--key", key);
+            Assert.Equal(ExitCodes.Error, badExit);
+            Assert.Contains("FAILED at sequence 7", badError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(key);
+        }
+    }
+
+    [Fact]
     public async Task Route_reports_a_malformed_file_with_its_line()
     {
         var application = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");

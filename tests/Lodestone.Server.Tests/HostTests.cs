@@ -57,6 +57,7 @@ public sealed class HostTests(SqliteServer server) : IClassFixture<SqliteServer>
     [InlineData("/applications/new")]
     [InlineData("/control-list")]
     [InlineData("/classify")]
+    [InlineData("/audit")]
     public async Task Pages_render(string path)
     {
         var response = await server.Client.GetAsync(path);

@@ -11,11 +11,19 @@ public sealed class LodestoneFactory(string database, bool seedDemo, FakeTimePro
 {
     public FakeTimeProvider Clock { get; } = clock;
 
+    /// <summary>Extra configuration (e.g. <c>Lodestone:AuditKeyFile</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Lodestone:Database", database);
         builder.UseSetting("Lodestone:SeedDemo", seedDemo ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

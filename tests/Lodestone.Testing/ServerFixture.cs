@@ -58,7 +58,7 @@ public abstract class ServerFixture : IAsyncLifetime
         }
 
         Factory = new LodestoneFactory(_database, SeedDemo, Clock);
-        Configure(Factory);
+        Configure(Factory); // before the host starts, so settings take effect
 
         // Start the host now, so migrations (and the demo) run once per fixture, not inside a test.
         _ = Factory.Services;
@@ -108,5 +108,18 @@ public abstract class ServerFixture : IAsyncLifetime
 }
 
 public sealed class SqliteServer() : ServerFixture(DatabaseKind.Sqlite);
+
+/// <summary>A server on a database of its own, for tests that damage it (tampering) or need a clean chain.</summary>
+public sealed class IsolatedServer(DatabaseKind kind, string? auditKeyFile = null) : ServerFixture(kind)
+{
+    protected override void Configure(LodestoneFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (auditKeyFile is not null)
+        {
+            factory.Settings["Lodestone:AuditKeyFile"] = auditKeyFile;
+        }
+    }
+}
 
 public sealed class PostgresServerFixture() : ServerFixture(DatabaseKind.Postgres);

@@ -11,7 +11,8 @@ internal static class ApplicationsApi
     {
         var group = api.MapGroup("/applications").WithTags("Applications");
         group.MapPost("/", FileAsync).WithName("FileApplication")
-            .WithSummary("Files an application; the policy routes it into a lane with reasons and a due date.");
+            .WithSummary("Files an application; the policy routes it into a lane with reasons and a due date.")
+            .AddEndpointFilter<Hosting.IdempotencyFilter>();
         group.MapGet("/", ListAsync).WithName("ListApplications").WithSummary("The queue, filtered by status and lane, paged.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetApplication").WithSummary("One application.");
         group.MapPost("/{id:guid}/clock-stops", StopClockAsync).WithName("StopClock")

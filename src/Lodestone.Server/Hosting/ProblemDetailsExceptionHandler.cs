@@ -1,4 +1,5 @@
 using Lodestone.Domain.Common;
+using Lodestone.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             InvalidStateException e => Problem(StatusCodes.Status409Conflict, "Conflict with the current state", e.Message),
             DomainException e => Validation(e.Field, e.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else", "The record was changed by another request after you loaded it; reload and try again."),
+            DbUpdateException e when DatabaseErrors.IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, "Changed by someone else", "Another request saved the same record a moment ago; reload and try again."),
             BadHttpRequestException e => Validation(JsonPath(e), BadRequestMessage(e), e.StatusCode),
             _ => null,
         };

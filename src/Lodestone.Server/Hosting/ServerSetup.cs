@@ -1,5 +1,6 @@
 using Lodestone.Server.Apis;
 using Lodestone.Services;
+using Lodestone.Persistence;
 using Scalar.AspNetCore;
 
 namespace Lodestone.Server.Hosting;
@@ -19,6 +20,7 @@ internal static class ServerSetup
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddScoped<IdempotencyFilter>();
         return builder;
     }
 
@@ -58,6 +60,7 @@ internal static class ServerSetup
         api.MapApplicationsApi();
         api.MapLicencesApi();
         api.MapControlListApi();
+        api.MapAuditApi();
 
         app.MapRazorPages();
         return app;

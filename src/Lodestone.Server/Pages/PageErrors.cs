@@ -19,7 +19,7 @@ internal static class PageErrors
             modelState.AddModelError(e.Field ?? string.Empty, e.Message);
             return false;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || Persistence.DatabaseErrors.IsUniqueViolation(e))
         {
             modelState.AddModelError(string.Empty, "Someone else changed this record after you opened it; reload and try again.");
             return false;

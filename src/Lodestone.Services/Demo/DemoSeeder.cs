@@ -52,8 +52,10 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, I
         db.ChangeTracker.Clear();
 
         var facts = new RoutingFactsBuilder(db, screening, veu);
-        var filer = new ApplicationService(db, reference, facts, clock, new FixedActor("demo exporter (synthetic)"));
-        var officer = new ApplicationService(db, reference, facts, clock, new FixedActor("demo officer (synthetic)"));
+        var exporterActor = new FixedActor("demo exporter (synthetic)");
+        var officerActor = new FixedActor("demo officer (synthetic)");
+        var filer = new ApplicationService(db, reference, facts, clock, exporterActor);
+        var officer = new ApplicationService(db, reference, facts, clock, officerActor);
         var rng = new Random(Seed);
         var exporters = byKey.Values.Where(p => p.Roles.Contains(PartyRole.Exporter)).ToList();
         var endUsers = byKey.Values.Where(p => p.Roles.Contains(PartyRole.EndUser)).ToList();
@@ -77,7 +79,9 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, I
             var pool = rng.NextDouble() < 0.15 ? defence : civil;
             var endUser = pool[rng.Next(pool.Count)];
             var request = BuildRequest(exporters[rng.Next(exporters.Count)], endUser, rng);
+            db.Actor = exporterActor;
             var result = await filer.FileAsync(request, isDemo: true, ct);
+            db.Actor = officerActor;
             licences += result.Licence is null ? 0 : 1;
             licences += await AdvanceAsync(officer, filer, clock, result.Application, today, rng, ct);
             db.ChangeTracker.Clear();
@@ -169,6 +173,7 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, I
         clock.Now = At(calendar.AddWorkingDays(accepted, decideAfter));
         if (roll > 0.97)
         {
+            db.Actor = new FixedActor("demo exporter (synthetic)");
             await filer.WithdrawAsync(app.Id, "The customer cancelled the order (synthetic).", ct);
             return 0;
         }

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Lodestone.Domain.Applications;
+using Lodestone.Domain.Audit;
+using Lodestone.Domain.Common;
+using Lodestone.Domain.Licences;
+using Lodestone.Domain.Parties;
+using Lodestone.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Lodestone.Persistence.Audit;
+
+/// <summary>One change to record: what happened to which entity, with its state before and after.</summary>
+internal sealed record AuditChange(string Action, string EntityType, string EntityId, string? Before, string? After);
+
+/// <summary>Turns tracked changes into audit changes; refuses deletions of records that must be kept.</summary>
+internal static class AuditCapture
+{
+    public static List<AuditChange> Collect(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var changes = new List<AuditChange>();
+        foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            if (entry.Entity is AuditRecord or AuditHead or AuditCheckpoint or IdempotencyRecord)
+            {
+                if (entry.Entity is AuditRecord or AuditCheckpoint && entry.State != EntityState.Added)
+                {
+                    throw new InvalidOperationException("Audit records and checkpoints are append-only.");
+                }
+
+                continue;
+            }
+
+            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord)
+            {
+                // Dual-Use Items Regulations art. 27: records are kept at least five years; withdrawal and
+                // revocation are states, never deletions.
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are never deleted.");
+            }
+
+            var type = entry.Metadata.ClrType.Name;
+            var id = string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
+            var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
+            changes.Add(new AuditChange(ActionOf(entry), type, id, before, after));
+        }
+
+        return changes;
+    }
+
+    private static string ActionOf(EntityEntry entry) => (entry.Entity, entry.State) switch
+    {
+        (Party, EntityState.Added) => "party.registered",
+        (Party, _) => "party.changed",
+        (Ownership, EntityState.Added) => "ownership.recorded",
+        (Ownership, EntityState.Deleted) => "ownership.removed",
+        (LicenceApplication, EntityState.Added) => "application.filed",
+        (LicenceApplication a, _) => "application." + WireName.Of(a.Status),
+        (Licence, EntityState.Added) => "licence.issued",
+        (Licence l, _) => "licence." + WireName.Of(l.Status),
+        (PolicyVersionRecord, _) => "policy.loaded",
+        _ => $"{entry.Metadata.ClrType.Name.ToLowerInvariant()}.{entry.State.ToString().ToLowerInvariant()}",
+    };
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+        }
+
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                values[$"{complex.Metadata.Name}.{property.Metadata.Name}"] = original ? property.OriginalValue : property.CurrentValue;
+            }
+        }
+
+        return JsonSerializer.Serialize(values, Conversions.Json);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Lodestone.Persistence;
+
+/// <summary>
+/// Who is acting: the signed-in user on the server, the OS user in the CLI. The audit trail records it
+/// with every change.
+/// </summary>
+public interface ICurrentActor
+{
+    /// <summary>A stable name for the actor (user name, <c>cli:alice</c>, <c>system</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The organisation (party) the actor belongs to, if any.</summary>
+    Guid? OrganisationId { get; }
+}
+
+/// <summary>A fixed actor, for the CLI, the seeder and tests.</summary>
+public sealed class FixedActor(string name, Guid? organisationId = null) : ICurrentActor
+{
+    /// <summary>The actor used when nobody in particular acts (migrations, start-up).</summary>
+    public static readonly FixedActor System = new("system");
+
+    public string Name { get; } = name;
+
+    public Guid? OrganisationId { get; } = organisationId;
+}

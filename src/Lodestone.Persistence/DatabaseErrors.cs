@@ -1,0 +1,20 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Lodestone.Persistence;
+
+/// <summary>Recognises database errors that mean "someone else got there first".</summary>
+public static class DatabaseErrors
+{
+    /// <summary>
+    /// True when a save failed on a unique constraint: a concurrent request inserted the same key (for
+    /// example the licence of an application another officer approved a moment earlier).
+    /// </summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception?.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
+}
