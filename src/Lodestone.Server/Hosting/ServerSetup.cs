@@ -1,6 +1,6 @@
+using Lodestone.Persistence;
 using Lodestone.Server.Apis;
 using Lodestone.Services;
-using Lodestone.Persistence;
 using Scalar.AspNetCore;
 
 namespace Lodestone.Server.Hosting;
