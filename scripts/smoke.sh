@@ -18,7 +18,9 @@ fi
 port=5180
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 dotnet build src/Lodestone.Server -c Release -nologo -v quiet >/dev/null
-(cd "$work" && Lodestone__Database="$database" exec dotnet "$OLDPWD/src/Lodestone.Server/bin/Release/net10.0/Lodestone.Server.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+# Development, as `dotnet run` from the README: demo data and the documented demo accounts.
+# Started from its own directory, as a deployment runs it, so its appsettings apply.
+(cd src/Lodestone.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Lodestone__Database="$database" exec dotnet Lodestone.Server.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 
@@ -29,13 +31,18 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 # Fetch to a file, then look: `curl | grep -q` fails under pipefail when grep stops reading early.
-fetch() { curl -sf "$base$1" -o "$work/body" || { echo "smoke: GET $1 failed"; cat "$work/server.log"; exit 1; }; }
+fetch() { curl -sf -H "Authorization: Bearer ${token:-none}" "$base$1" -o "$work/body" || { echo "smoke: GET $1 failed"; cat "$work/server.log"; exit 1; }; }
 fetch /health; grep -q Healthy "$work/body"
+fetch /account/login; grep -q "Sign in" "$work/body"
+status=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/applications")
+[[ "$status" == 401 ]] || { echo "smoke: anonymous API call got $status"; exit 1; }
+curl -sf -X POST -H 'content-type: application/json' -d '{"email":"officer@demo.lodestone.test","password":"demo-officer-password"}' "$base/api/v1/auth/token" -o "$work/token"
+token=$(grep -o '"token":"[^"]*"' "$work/token" | cut -d'"' -f4)
 fetch /; grep -q "Application queue" "$work/body"
 fetch "/api/v1/applications?status=open&pageSize=1"
 open=$(grep -o '"total":[0-9]*' "$work/body" | cut -d: -f2)
 [[ "$open" -gt 0 ]] || { echo "smoke: the demo queue is empty"; exit 1; }
 fetch /openapi/v1.json; grep -q '/api/v1/applications' "$work/body"
-status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: application/json' -d '{"items":[]}' "$base/api/v1/applications")
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'content-type: application/json' -d '{"items":[]}' "$base/api/v1/classifications")
 [[ "$status" == 400 ]] || { echo "smoke: bad input got $status"; exit 1; }
 echo "smoke ($([[ "$database" == *Host=* ]] && echo PostgreSQL || echo SQLite)): server healthy, demo queue has $open open applications."

@@ -44,6 +44,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     public static ServiceProvider Services(LodestoneOptions options)
     {
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddLodestoneCore(options);
         services.AddSingleton<ICurrentActor>(new FixedActor($"cli:{Environment.UserName}"));
         return services.BuildServiceProvider();

@@ -52,6 +52,7 @@ public static class LodestoneCli
         root.Subcommands.Add(RouteCommand.Build(context, database));
         root.Subcommands.Add(PolicyCommands.Build(context));
         root.Subcommands.Add(AuditCommands.Build(context, database));
+        root.Subcommands.Add(UserCommands.Build(context, database));
         return root;
     }
 

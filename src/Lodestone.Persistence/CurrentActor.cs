@@ -11,10 +11,16 @@ public interface ICurrentActor
 
     /// <summary>The organisation (party) the actor belongs to, if any.</summary>
     Guid? OrganisationId { get; }
+
+    /// <summary>
+    /// True for exporter and end-user accounts: they see and act only on their organisation's data
+    /// (OWASP ASVS 8.2.2, 8.4.1). Officers, auditors and the CLI are not scoped.
+    /// </summary>
+    bool IsOrganisationScoped { get; }
 }
 
 /// <summary>A fixed actor, for the CLI, the seeder and tests.</summary>
-public sealed class FixedActor(string name, Guid? organisationId = null) : ICurrentActor
+public sealed class FixedActor(string name, Guid? organisationId = null, bool organisationScoped = false) : ICurrentActor
 {
     /// <summary>The actor used when nobody in particular acts (migrations, start-up).</summary>
     public static readonly FixedActor System = new("system");
@@ -22,4 +28,6 @@ public sealed class FixedActor(string name, Guid? organisationId = null) : ICurr
     public string Name { get; } = name;
 
     public Guid? OrganisationId { get; } = organisationId;
+
+    public bool IsOrganisationScoped { get; } = organisationScoped;
 }

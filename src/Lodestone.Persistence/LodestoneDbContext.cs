@@ -4,6 +4,8 @@ using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Persistence.Audit;
 using Lodestone.Persistence.Configurations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Persistence;
@@ -13,7 +15,7 @@ namespace Lodestone.Persistence;
 /// changes a record also appends to the audit chain, in the same transaction.
 /// </summary>
 public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> options, ICurrentActor? actor = null, TimeProvider? time = null)
-    : DbContext(options)
+    : IdentityDbContext<LodestoneUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -28,6 +30,9 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>The Data Protection key ring, shared by all instances so cookies and tokens work on any of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Party> Parties => Set<Party>();
 
     public DbSet<Ownership> Ownerships => Set<Ownership>();
@@ -38,19 +43,20 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<PolicyVersionRecord> PolicyVersions => Set<PolicyVersionRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
         var sqlite = Database.IsSqlite();
-        modelBuilder.ApplyConfiguration(new PartyConfiguration());
-        modelBuilder.ApplyConfiguration(new OwnershipConfiguration());
-        modelBuilder.ApplyConfiguration(new ApplicationConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration(new LicenceConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration(new PolicyVersionConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration(new AuditHeadConfiguration());
-        modelBuilder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration(sqlite));
+        builder.ApplyConfiguration(new PartyConfiguration());
+        builder.ApplyConfiguration(new OwnershipConfiguration());
+        builder.ApplyConfiguration(new ApplicationConfiguration(sqlite));
+        builder.ApplyConfiguration(new LicenceConfiguration(sqlite));
+        builder.ApplyConfiguration(new PolicyVersionConfiguration(sqlite));
+        builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
+        builder.ApplyConfiguration(new AuditHeadConfiguration());
+        builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));
+        builder.ApplyConfiguration(new IdempotencyRecordConfiguration(sqlite));
     }
 
     /// <summary>Saves the changes and their audit records atomically; use this, not the synchronous overload.</summary>
@@ -107,9 +113,14 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         }
     }
 
-    /// <summary>Synchronous saves would bypass the async audit path; every caller uses <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// Synchronous saves are allowed only for what the trail does not record (the Data Protection key
+    /// ring saves this way); anything audited must go through <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("Use SaveChangesAsync: every save appends to the audit chain.");
+        AuditCapture.Collect(ChangeTracker).Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Use SaveChangesAsync: every save appends to the audit chain.");
 }
 
 /// <summary>A policy file as it was loaded, kept so that every recorded policy version can be read back.</summary>

@@ -64,7 +64,7 @@ public sealed class ApplicationService(
             throw new DomainException("pageSize", "The page size must be between 1 and 200.");
         }
 
-        var query = db.Applications.AsNoTracking();
+        var query = Visible(db.Applications.AsNoTracking());
         if (string.Equals(status, OpenStatus, StringComparison.OrdinalIgnoreCase))
         {
             query = query.Where(a => a.Status == ApplicationStatus.InReview || a.Status == ApplicationStatus.ClockStopped);
@@ -164,6 +164,11 @@ public sealed class ApplicationService(
         FileApplicationRequest request, ReferenceData data, DateTimeOffset now, bool isDemo, CancellationToken ct)
     {
         var shape = RequestMapping.ToApplicationShape(request);
+        if (actor.IsOrganisationScoped && shape.ExporterId != actor.OrganisationId)
+        {
+            throw new DomainException("exporterId", "An exporter account files only as its own organisation.");
+        }
+
         var asOf = ChinaTime.DateOf(now);
         var items = ClassifyItems(request.Items, data, asOf);
 
@@ -210,9 +215,25 @@ public sealed class ApplicationService(
         }).ToList();
     }
 
+    /// <summary>
+    /// The applications the actor may see: all for officers and auditors; for an exporter or end-user
+    /// account only those naming its organisation. Others' ids are simply not found (404), so their
+    /// existence does not leak (OWASP API1, ASVS 8.2.2).
+    /// </summary>
+    private IQueryable<LicenceApplication> Visible(IQueryable<LicenceApplication> query)
+    {
+        if (!actor.IsOrganisationScoped)
+        {
+            return query;
+        }
+
+        var org = actor.OrganisationId ?? Guid.Empty;
+        return query.Where(a => a.ExporterId == org || a.EndUserId == org || a.ConsigneeId == org);
+    }
+
     private async Task<LicenceApplication> LoadAsync(Guid id, bool tracking, CancellationToken ct)
     {
-        var query = tracking ? db.Applications : db.Applications.AsNoTracking();
+        var query = Visible(tracking ? db.Applications : db.Applications.AsNoTracking());
         return await query.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(null, $"Application {id} does not exist.");
     }
 

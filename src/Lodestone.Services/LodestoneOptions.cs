@@ -14,8 +14,12 @@ public sealed class LodestoneOptions
     /// <summary>The routing policy file; relative paths are taken from <see cref="DataDirectory"/>.</summary>
     public string Policy { get; set; } = "policies/default.yaml";
 
-    /// <summary>Load the synthetic demo data into an empty database on start.</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>
+    /// Load the synthetic demo data into an empty database on start. Off unless configured, so a server
+    /// started without its appsettings never fills a production database with demo records;
+    /// appsettings.json turns it on and appsettings.Production.json off again.
+    /// </summary>
+    public bool SeedDemo { get; set; }
 
     /// <summary>
     /// PEM file of the ECDSA P-256 key that signs audit checkpoints. Keep it outside the database (and

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestone.Services;
 
 /// <summary>The party registry: parties and who owns them.</summary>
-public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder facts, TimeProvider time)
+public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder facts, TimeProvider time, ICurrentActor actor)
 {
     public async Task<PartyResponse> CreateAsync(CreatePartyRequest request, CancellationToken ct)
     {
@@ -27,7 +27,9 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
             string.IsNullOrWhiteSpace(request.Kind) ? PartyKind.Company : WireName.Parse<PartyKind>(request.Kind, "kind"),
             RequestMapping.ToEnums<Sector>(request.Sectors, "sectors"),
             RequestMapping.ToEnums<PartyRole>(request.Roles, "roles"),
-            RequestMapping.ToFacilities(request.Facilities));
+            RequestMapping.ToFacilities(request.Facilities),
+            isDemo: false,
+            registeredByOrganisationId: actor.IsOrganisationScoped ? actor.OrganisationId : null);
         db.Parties.Add(party);
         await db.SaveChangesAsync(ct);
         return await GetAsync(party.Id, ct);
@@ -35,7 +37,7 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
 
     public async Task<PartyResponse> GetAsync(Guid id, CancellationToken ct)
     {
-        var party = await db.Parties.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+        var party = await VisibleParties().FirstOrDefaultAsync(p => p.Id == id, ct)
             ?? throw new NotFoundException(null, $"Party {id} does not exist.");
         var owners = await db.Ownerships.AsNoTracking().Where(o => o.OwnedId == id).ToListAsync(ct);
         var holdings = await db.Ownerships.AsNoTracking().Where(o => o.OwnerId == id).ToListAsync(ct);
@@ -60,7 +62,7 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
 
     public async Task<IReadOnlyList<PartyRef>> ListAsync(string? search, string? role, CancellationToken ct)
     {
-        var query = db.Parties.AsNoTracking();
+        var query = VisibleParties();
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
@@ -75,6 +77,25 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
         }
 
         return all.Select(p => ResponseMapping.Ref(p, p.Id)).ToList();
+    }
+
+    /// <summary>
+    /// The parties the actor may see: all for the authority's roles; for an exporter or end-user account
+    /// its own organisation, the parties it registered, and the parties named in its applications.
+    /// </summary>
+    private IQueryable<Party> VisibleParties()
+    {
+        var query = db.Parties.AsNoTracking();
+        if (!actor.IsOrganisationScoped)
+        {
+            return query;
+        }
+
+        var org = actor.OrganisationId ?? Guid.Empty;
+        var mine = db.Applications.Where(a => a.ExporterId == org || a.EndUserId == org || a.ConsigneeId == org);
+        return query.Where(p => p.Id == org
+            || p.RegisteredByOrganisationId == org
+            || mine.Any(a => a.ExporterId == p.Id || a.EndUserId == p.Id || a.ConsigneeId == p.Id));
     }
 
     /// <summary>Records that <c>ownerId</c> holds a share of <paramref name="ownedId"/>, replacing an earlier share of the same owner.</summary>

@@ -1,6 +1,7 @@
 using Lodestone.Persistence;
 using Lodestone.Services.Demo;
 using Lodestone.Services.Facts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,25 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<LicenceService>();
         services.AddScoped<AuditService>();
+        services.AddScoped<AccountService>();
+
+        // Accounts: ASVS 6.2 (length over composition rules) and 6.3.1 (anti-brute-force lockout).
+        services.AddIdentityCore<LodestoneUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<LodestoneDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<OrganisationClaimsFactory>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

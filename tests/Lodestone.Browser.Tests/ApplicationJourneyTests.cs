@@ -8,11 +8,11 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
 {
     private async Task<IPage> NewApplicationFormAsync(string endUserName)
     {
-        await browser.CreatePartyAsync("Yantai Zhenghai Magnetic Material Co., Ltd.", "CN", ["magnets"], ["exporter"]);
-        await browser.CreatePartyAsync(endUserName, "DE", ["automotive"], ["end-user"]);
-        var page = await browser.NewPageAsync();
+        // The demo exporter (JL MAG) registers its customer, then files for it in the browser.
+        await browser.CreatePartyAsync(endUserName, "DE", ["automotive"], ["end-user"], asRole: "exporter");
+        var page = await browser.SignedInAsync("exporter");
         await page.GotoAsync("/applications/new");
-        await page.GetByLabel("Exporter (registered in China)").SelectOptionAsync(new SelectOptionValue { Label = "Yantai Zhenghai Magnetic Material Co., Ltd. (CN)" });
+        await page.GetByLabel("Exporter (registered in China)").SelectOptionAsync(new SelectOptionValue { Label = "JL MAG Rare-Earth Co., Ltd. (CN)" });
         await page.GetByLabel("End user", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{endUserName} (DE)" });
         await page.GetByLabel("Destination country").FillAsync("DE");
         await page.GetByLabel("Category", new() { Exact = true }).SelectOptionAsync("automotive");
@@ -36,7 +36,12 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
         await Expect(page.Locator("#status")).ToHaveTextAsync("in-review");
         await Expect(page.Locator("#reasons")).ToContainTextAsync("1C905.a.4");
         await Expect(page.Locator("#due")).ToHaveTextAsync("2025-11-21");
+        await Expect(page.Locator("#decision-form")).ToHaveCountAsync(0); // exporters cannot decide
 
+        // An officer opens the same application and approves it.
+        var url = page.Url;
+        page = await browser.SignedInAsync("officer");
+        await page.GotoAsync(url);
         await page.GetByLabel("Approve and issue the licence").CheckAsync();
         await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("End-user certificate verified; civil automotive use.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
@@ -65,12 +70,16 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
     [Fact]
     public async Task The_queue_filters_by_lane()
     {
+        // Without the test report the application goes to enhanced review (missing evidence).
         var page = await NewApplicationFormAsync("Queue Motors GmbH");
+        await page.GetByLabel("Technical description or test report (Dy/Tb/Sm content)").UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "File application" }).ClickAsync();
+        await Expect(page.Locator("#lane")).ToHaveTextAsync("enhanced");
         var number = (await page.Locator("h1").TextContentAsync())!.Replace("Application ", string.Empty, StringComparison.Ordinal).Trim();
 
+        page = await browser.SignedInAsync("officer");
         await page.GotoAsync("/");
-        await page.Locator("select[name='lane']").SelectOptionAsync("standard");
+        await page.Locator("select[name='lane']").SelectOptionAsync("enhanced");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.Locator("#queue")).ToContainTextAsync(number);
 
@@ -82,7 +91,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture browser) : IClassFixt
     [Fact]
     public async Task Classify_page_explains_a_magnet()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.SignedInAsync("analyst");
         await page.GotoAsync("/classify");
         await page.GetByLabel("Composition (wt%)").FillAsync("Sm=25, Co=50, Fe=16, Cu=6, Zr=3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Classify" }).ClickAsync();

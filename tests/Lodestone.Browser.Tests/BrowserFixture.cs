@@ -37,7 +37,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        _factory = new LodestoneFactory(_database, seedDemo: false, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(ServerFixture.Now));
+        // The demo data and its documented accounts: the browser signs in as a user would.
+        _factory = new LodestoneFactory(_database, seedDemo: true, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(ServerFixture.Now));
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -89,19 +90,39 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Registers a party through the API.</summary>
-    public async Task<Guid> CreatePartyAsync(string name, string country, string[] sectors, string[] roles)
+    /// <summary>Registers a party through the API, as the demo account of <paramref name="asRole"/>.</summary>
+    public async Task<Guid> CreatePartyAsync(string name, string country, string[] sectors, string[] roles, string asRole = "officer")
     {
-        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(Http, "/api/v1/parties", new { name, country, sectors, roles });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/parties") { Content = System.Net.Http.Json.JsonContent.Create(new { name, country, sectors, roles }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await ServerFixture.TokenAsync(Http, Email(asRole), Lodestone.Services.AccountService.DemoPassword(asRole)));
+        var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Dictionary<string, object>>(response.Content);
         return Guid.Parse(body!["id"].ToString()!);
     }
 
-    /// <summary>How many applications the server holds.</summary>
+    /// <summary>How many applications the server holds (as the officer sees them).</summary>
     public async Task<int> CountApplicationsAsync()
     {
-        var page = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(Http, "/api/v1/applications?pageSize=1");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/applications?pageSize=1");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await ServerFixture.TokenAsync(Http, Email("officer"), Lodestone.Services.AccountService.DemoPassword("officer")));
+        using var response = await Http.SendAsync(request);
+        var page = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
         return page.GetProperty("total").GetInt32();
+    }
+
+    /// <summary>The documented demo account of a role.</summary>
+    public static string Email(string role) => $"{role}@{Lodestone.Services.AccountService.DemoDomain}";
+
+    /// <summary>A new browser page signed in through the sign-in form as the demo account of <paramref name="role"/>.</summary>
+    public async Task<IPage> SignedInAsync(string role)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(Email(role));
+        await page.GetByLabel("Password").FillAsync(Lodestone.Services.AccountService.DemoPassword(role));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync(Email(role));
+        return page;
     }
 }

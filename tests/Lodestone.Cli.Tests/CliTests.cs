@@ -171,6 +171,26 @@ public sealed class DatabaseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_add_creates_accounts_and_checks_role_and_organisation()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("users", "add", "--database", _db, "--email", "officer@mofcom.test", "--role", "officer");
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Contains("Password (shown once): ", output, StringComparison.Ordinal);
+
+        var (badRole, _, roleError) = await CliRunner.RunAsync("users", "add", "--database", _db, "--email", "x@mofcom.test", "--role", "boss");
+        Assert.Equal(ExitCodes.Error, badRole);
+        Assert.Contains("'boss' is not a role", roleError, StringComparison.Ordinal);
+
+        var (noOrg, _, orgError) = await CliRunner.RunAsync("users", "add", "--database", _db, "--email", "e@jlmag.test", "--role", "exporter", "--password", "long-enough-password");
+        Assert.Equal(ExitCodes.Error, noOrg);
+        Assert.Contains("belongs to an organisation", orgError, StringComparison.Ordinal);
+
+        var (shortPw, _, pwError) = await CliRunner.RunAsync("users", "add", "--database", _db, "--email", "p@mofcom.test", "--role", "auditor", "--password", "short");
+        Assert.Equal(ExitCodes.Error, shortPw);
+        Assert.Contains("password", pwError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Route_reports_a_malformed_file_with_its_line()
     {
         var application = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");

@@ -38,7 +38,7 @@ public abstract class ApplicationFlowTests(ServerFixture server)
     public async Task File_route_decide_and_issue_a_licence()
     {
         var (exporter, endUser) = await PartiesAsync();
-        var (status, filed) = await Api.PostAsync(server.Client, "/api/v1/applications", Application(exporter, endUser));
+        var (status, filed) = await Api.PostAsync(await server.ExporterAsync(exporter), "/api/v1/applications", Application(exporter, endUser));
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal(("in-review", "standard", "2025.1"), (filed.Str("status"), filed.Str("lane"), filed.Str("policyVersion")));
         Assert.Equal("2025-11-21", filed.Str("dueDate")); // accepted Mon 15 Sep 2025 + 45 working days across National Day
@@ -82,7 +82,7 @@ public abstract class ApplicationFlowTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, ownerStatus);
         Assert.True(party["militaryTies"]!["linked"]!.GetValue<bool>());
 
-        var (_, filed) = await Api.PostAsync(server.Client, "/api/v1/applications", Application(exporter, subsidiary, "US"));
+        var (_, filed) = await Api.PostAsync(await server.ExporterAsync(exporter), "/api/v1/applications", Application(exporter, subsidiary, "US"));
         Assert.Equal("presumption-of-denial", filed.Str("lane"));
         Assert.Contains(filed["reasons"]!.AsArray(), r => r!.Str("text").Contains("Lockheed Martin Corporation", StringComparison.Ordinal));
 
@@ -94,7 +94,7 @@ public abstract class ApplicationFlowTests(ServerFixture server)
     public async Task A_magnet_without_composition_goes_to_enhanced_review_with_the_gap_named()
     {
         var (exporter, endUser) = await PartiesAsync();
-        var (_, filed) = await Api.PostAsync(server.Client, "/api/v1/applications", Application(exporter, endUser, composition: new Dictionary<string, decimal>()));
+        var (_, filed) = await Api.PostAsync(await server.ExporterAsync(exporter), "/api/v1/applications", Application(exporter, endUser, composition: new Dictionary<string, decimal>()));
         Assert.Equal("enhanced", filed.Str("lane"));
         Assert.Null(filed["dueDate"]);
         Assert.Contains(filed["reasons"]!.AsArray(), r => r!.Str("text").Contains("No composition declared", StringComparison.Ordinal));
@@ -104,7 +104,7 @@ public abstract class ApplicationFlowTests(ServerFixture server)
     public async Task A_registration_case_gets_its_voucher_on_filing()
     {
         var (exporter, endUser) = await PartiesAsync();
-        var (_, filed) = await Api.PostAsync(server.Client, "/api/v1/applications", new
+        var (_, filed) = await Api.PostAsync(await server.ExporterAsync(exporter), "/api/v1/applications", new
         {
             channel = "registration",
             exporterId = exporter,
@@ -124,7 +124,7 @@ public abstract class ApplicationFlowTests(ServerFixture server)
     public async Task Two_officers_deciding_at_once_one_wins_and_the_other_gets_409()
     {
         var (exporter, endUser) = await PartiesAsync();
-        var (_, filed) = await Api.PostAsync(server.Client, "/api/v1/applications", Application(exporter, endUser));
+        var (_, filed) = await Api.PostAsync(await server.ExporterAsync(exporter), "/api/v1/applications", Application(exporter, endUser));
         var url = $"/api/v1/applications/{filed.Str("id")}/decision";
         var results = await Task.WhenAll(
             Api.PostAsync(server.Client, url, new { outcome = "approved", reason = "a" }),

@@ -13,9 +13,12 @@ public abstract class BadInputTests(ServerFixture server)
         return page["total"]!.GetValue<int>();
     }
 
+    private HttpClient? _exporter;
+
     private async Task<JsonObject> ValidApplicationAsync()
     {
         var exporter = await server.CreatePartyAsync("Ningbo Yunsheng Co., Ltd.", "CN", ["magnets"], ["exporter"]);
+        _exporter = await server.ExporterAsync(exporter);
         var endUser = await server.CreatePartyAsync("Example Wind GmbH", "DE", ["wind"], ["end-user"]);
         return new JsonObject
         {
@@ -59,7 +62,7 @@ public abstract class BadInputTests(ServerFixture server)
         }
 
         var before = await CountApplicationsAsync();
-        var (status, problem) = await Api.PostRawAsync(server.Client, "/api/v1/applications", body.ToJsonString());
+        var (status, problem) = await Api.PostRawAsync(_exporter!, "/api/v1/applications", body.ToJsonString());
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(400, problem["status"]!.GetValue<int>());
         Assert.NotNull(problem["errors"]![field]);
@@ -69,7 +72,8 @@ public abstract class BadInputTests(ServerFixture server)
     [Fact]
     public async Task Malformed_JSON_is_a_400_naming_the_place()
     {
-        var (status, problem) = await Api.PostRawAsync(server.Client, "/api/v1/applications", """{ "items": [ { "quantityKg": "lots" } ] }""");
+        await ValidApplicationAsync();
+        var (status, problem) = await Api.PostRawAsync(_exporter!, "/api/v1/applications", """{ "items": [ { "quantityKg": "lots" } ] }""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("items[0].quantityKg", problem.Str("detail"), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", problem.ToJsonString(), StringComparison.Ordinal);
@@ -93,7 +97,8 @@ public abstract class BadInputTests(ServerFixture server)
     [Fact]
     public async Task An_unknown_outcome_is_refused_and_the_application_stays_open()
     {
-        var (_, filed) = await Api.PostRawAsync(server.Client, "/api/v1/applications", (await ValidApplicationAsync()).ToJsonString());
+        var body = await ValidApplicationAsync();
+        var (_, filed) = await Api.PostRawAsync(_exporter!, "/api/v1/applications", body.ToJsonString());
         var (status, problem) = await Api.PostAsync(server.Client, $"/api/v1/applications/{filed.Str("id")}/decision", new { outcome = "maybe", reason = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.NotNull(problem["errors"]!["outcome"]);

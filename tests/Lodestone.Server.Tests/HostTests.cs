@@ -9,7 +9,7 @@ public sealed class HostTests(SqliteServer server) : IClassFixture<SqliteServer>
     [Fact]
     public async Task Health_reports_the_database()
     {
-        var response = await server.Client.GetAsync("/health");
+        var response = await server.Anonymous.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
@@ -17,7 +17,7 @@ public sealed class HostTests(SqliteServer server) : IClassFixture<SqliteServer>
     [Fact]
     public async Task The_OpenAPI_document_lists_the_API()
     {
-        var (status, doc) = await Api.GetAsync(server.Client, "/openapi/v1.json");
+        var (status, doc) = await Api.GetAsync(server.Anonymous, "/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, status);
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/applications", paths);
@@ -30,7 +30,7 @@ public sealed class HostTests(SqliteServer server) : IClassFixture<SqliteServer>
     [Fact]
     public async Task The_API_reference_page_is_served()
     {
-        var response = await server.Client.GetAsync("/api-docs/");
+        var response = await server.Anonymous.GetAsync("/api-docs/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -53,14 +53,15 @@ public sealed class HostTests(SqliteServer server) : IClassFixture<SqliteServer>
     }
 
     [Theory]
-    [InlineData("/")]
-    [InlineData("/applications/new")]
-    [InlineData("/control-list")]
-    [InlineData("/classify")]
-    [InlineData("/audit")]
-    public async Task Pages_render(string path)
+    [InlineData("/", "officer")]
+    [InlineData("/applications/new", "exporter")]
+    [InlineData("/control-list", "analyst")]
+    [InlineData("/classify", "end-user")]
+    [InlineData("/audit", "auditor")]
+    public async Task Pages_render_for_their_roles(string path, string role)
     {
-        var response = await server.Client.GetAsync(path);
+        var org = role is "exporter" or "end-user" ? await server.CreatePartyAsync($"Org {Guid.NewGuid():N}", role == "exporter" ? "CN" : "DE") : (Guid?)null;
+        var response = await (await server.ClientAs(role, org)).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Lodestone", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -1,5 +1,8 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lodestone.Persistence;
+using Lodestone.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -31,21 +34,68 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public LodestoneFactory? Factory { get; private set; }
 
-    /// <summary>Skips the calling test when its database is not available here (never in CI, where that fails instead).</summary>
-    public HttpClient Client
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    /// <summary>An officer's client (most API tests act as the reviewing authority).</summary>
+    public HttpClient Client => ClientAs(Roles.Officer).GetAwaiter().GetResult();
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous => EnsureFactory().CreateClient(new() { AllowAutoRedirect = false });
+
+    /// <summary>A signed-in client of a role (organisation-scoped roles need <paramref name="organisation"/>); created once per role and organisation.</summary>
+    public async Task<HttpClient> ClientAs(string role, Guid? organisation = null)
     {
-        get
+        var factory = EnsureFactory();
+        var key = $"{role}/{organisation}";
+        await _lock.WaitAsync();
+        try
         {
-            if (Factory is null)
+            if (_clients.TryGetValue(key, out var existing))
             {
-                Assert.Skip($"No PostgreSQL server configured ({PostgresServer.Variable}); run scripts/postgres.sh to start one.");
+                return existing;
             }
 
-            return _client ??= Factory.CreateClient();
+            var email = $"{role}-{Guid.NewGuid():N}@lodestone.test";
+            const string password = "test-password-1234";
+            using (var scope = factory.Services.CreateScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, role, organisation, password);
+            }
+
+            var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, email, password));
+            _clients[key] = client;
+            return client;
+        }
+        finally
+        {
+            _lock.Release();
         }
     }
 
-    private HttpClient? _client;
+    /// <summary>Exchanges credentials for a bearer token through the API.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string email, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenOnly>();
+        return body!.Token;
+    }
+
+    /// <summary>The exporter account of an exporter party.</summary>
+    public Task<HttpClient> ExporterAsync(Guid exporter) => ClientAs(Roles.Exporter, exporter);
+
+    /// <summary>Skips the calling test when its database is not available here (never in CI, where that fails instead).</summary>
+    private LodestoneFactory EnsureFactory()
+    {
+        if (Factory is null)
+        {
+            Assert.Skip($"No PostgreSQL server configured ({PostgresServer.Variable}); run scripts/postgres.sh to start one.");
+        }
+
+        return Factory;
+    }
 
     public virtual async ValueTask InitializeAsync()
     {
@@ -70,7 +120,12 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        _client?.Dispose();
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        _lock.Dispose();
         if (Factory is not null)
         {
             await Factory.DisposeAsync();
@@ -105,12 +160,14 @@ public abstract class ServerFixture : IAsyncLifetime
     }
 
     private sealed record IdOnly(Guid Id);
+
+    private sealed record TokenOnly(string Token);
 }
 
 public sealed class SqliteServer() : ServerFixture(DatabaseKind.Sqlite);
 
 /// <summary>A server on a database of its own, for tests that damage it (tampering) or need a clean chain.</summary>
-public sealed class IsolatedServer(DatabaseKind kind, string? auditKeyFile = null) : ServerFixture(kind)
+public sealed class IsolatedServer(DatabaseKind kind, string? auditKeyFile = null, IReadOnlyDictionary<string, string?>? settings = null, string? environment = null) : ServerFixture(kind)
 {
     protected override void Configure(LodestoneFactory factory)
     {
@@ -118,6 +175,16 @@ public sealed class IsolatedServer(DatabaseKind kind, string? auditKeyFile = nul
         if (auditKeyFile is not null)
         {
             factory.Settings["Lodestone:AuditKeyFile"] = auditKeyFile;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            factory.Settings[key] = value;
+        }
+
+        if (environment is not null)
+        {
+            factory.Environment = environment;
         }
     }
 }

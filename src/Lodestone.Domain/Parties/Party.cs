@@ -40,6 +40,9 @@ public sealed class Party
     /// <summary>True for parties loaded as synthetic demo data.</summary>
     public bool IsDemo { get; private set; }
 
+    /// <summary>The organisation whose account registered the party (an exporter registering its customer); null when the authority did.</summary>
+    public Guid? RegisteredByOrganisationId { get; private set; }
+
     /// <summary>Creates a party after checking its names.</summary>
     public static Party Create(
         Guid id,
@@ -51,7 +54,8 @@ public sealed class Party
         IEnumerable<Sector>? sectors,
         IEnumerable<PartyRole>? roles,
         IEnumerable<Facility>? facilities,
-        bool isDemo = false)
+        bool isDemo = false,
+        Guid? registeredByOrganisationId = null)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -84,6 +88,7 @@ public sealed class Party
             Roles = (roles ?? []).Distinct().ToList(),
             Facilities = facilityList,
             IsDemo = isDemo,
+            RegisteredByOrganisationId = registeredByOrganisationId,
         };
     }
 

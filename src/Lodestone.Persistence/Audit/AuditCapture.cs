@@ -5,6 +5,8 @@ using Lodestone.Domain.Common;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Persistence.Configurations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -16,12 +18,22 @@ internal sealed record AuditChange(string Action, string EntityType, string Enti
 /// <summary>Turns tracked changes into audit changes; refuses deletions of records that must be kept.</summary>
 internal static class AuditCapture
 {
+    /// <summary>What the trail keeps of an account: never its password hash or security stamps.</summary>
+    private static readonly HashSet<string> AccountFields =
+        ["Id", "UserName", "Email", "OrganisationId", "IsDemo", "LockoutEnd", "LockoutEnabled", "AccessFailedCount"];
+
     public static List<AuditChange> Collect(ChangeTracker tracker)
     {
         tracker.DetectChanges();
         var changes = new List<AuditChange>();
         foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {
+            // Key material and sign-in tokens never go into the trail.
+            if (entry.Entity is DataProtectionKey or IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityRoleClaim<string>)
+            {
+                continue;
+            }
+
             if (entry.Entity is AuditRecord or AuditHead or AuditCheckpoint or IdempotencyRecord)
             {
                 if (entry.Entity is AuditRecord or AuditCheckpoint && entry.State != EntityState.Added)
@@ -41,6 +53,11 @@ internal static class AuditCapture
 
             var type = entry.Metadata.ClrType.Name;
             var id = string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            if (entry.Entity is LodestoneUser && entry.State == EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Accounts are never deleted; lock them instead.");
+            }
+
             var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
             var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
             changes.Add(new AuditChange(ActionOf(entry), type, id, before, after));
@@ -60,13 +77,18 @@ internal static class AuditCapture
         (Licence, EntityState.Added) => "licence.issued",
         (Licence l, _) => "licence." + WireName.Of(l.Status),
         (PolicyVersionRecord, _) => "policy.loaded",
+        (LodestoneUser, EntityState.Added) => "account.created",
+        (LodestoneUser, _) => "account.changed",
+        (IdentityRole, _) => "role.created",
+        (IdentityUserRole<string>, EntityState.Added) => "account.role-granted",
+        (IdentityUserRole<string>, _) => "account.role-revoked",
         _ => $"{entry.Metadata.ClrType.Name.ToLowerInvariant()}.{entry.State.ToString().ToLowerInvariant()}",
     };
 
     private static string Snapshot(EntityEntry entry, bool original)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        foreach (var property in entry.Properties.Where(p => entry.Entity is not LodestoneUser || AccountFields.Contains(p.Metadata.Name)))
         {
             values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
         }

@@ -10,17 +10,17 @@ internal static class ApplicationsApi
     public static RouteGroupBuilder MapApplicationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/applications").WithTags("Applications");
-        group.MapPost("/", FileAsync).WithName("FileApplication")
+        group.MapPost("/", FileAsync).RequireAuthorization(Hosting.Policies.Fileapplications).WithName("FileApplication")
             .WithSummary("Files an application; the policy routes it into a lane with reasons and a due date.")
             .AddEndpointFilter<Hosting.IdempotencyFilter>();
-        group.MapGet("/", ListAsync).WithName("ListApplications").WithSummary("The queue, filtered by status and lane, paged.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetApplication").WithSummary("One application.");
-        group.MapPost("/{id:guid}/clock-stops", StopClockAsync).WithName("StopClock")
+        group.MapGet("/", ListAsync).RequireAuthorization(Hosting.Policies.ReadCases).WithName("ListApplications").WithSummary("The queue, filtered by status and lane, paged.");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Hosting.Policies.ReadCases).WithName("GetApplication").WithSummary("One application.");
+        group.MapPost("/{id:guid}/clock-stops", StopClockAsync).RequireAuthorization(Hosting.Policies.Review).WithName("StopClock")
             .WithSummary("Stops the art. 17 clock (identification, expert-consultation, on-site-check, information-request); omit 'to' to stop until resumed.");
-        group.MapPost("/{id:guid}/clock-stops/resume", ResumeClockAsync).WithName("ResumeClock").WithSummary("Ends the open clock stop.");
-        group.MapPost("/{id:guid}/decision", DecideAsync).WithName("Decide")
+        group.MapPost("/{id:guid}/clock-stops/resume", ResumeClockAsync).RequireAuthorization(Hosting.Policies.Review).WithName("ResumeClock").WithSummary("Ends the open clock stop.");
+        group.MapPost("/{id:guid}/decision", DecideAsync).RequireAuthorization(Hosting.Policies.Review).WithName("Decide")
             .WithSummary("Approves (returns the licence issued) or denies (returns the application).");
-        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("Withdraw").WithSummary("The applicant withdraws the application.");
+        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).RequireAuthorization(Hosting.Policies.Fileapplications).WithName("Withdraw").WithSummary("The applicant withdraws the application.");
         return group;
     }
 

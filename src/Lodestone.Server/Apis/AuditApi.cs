@@ -9,7 +9,7 @@ internal static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/audit").WithTags("Audit");
+        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Hosting.Policies.Audit);
         group.MapGet("/", ListAsync).WithName("ListAudit").WithSummary("Audit records, newest first; filter by action prefix, entity and actor.");
         group.MapGet("/verify", VerifyAsync).WithName("VerifyAudit")
             .WithSummary("Recomputes the hash chain and checks the signed checkpoints; names the first bad sequence number.");

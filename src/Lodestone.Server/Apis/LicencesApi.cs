@@ -10,7 +10,7 @@ internal static class LicencesApi
     public static RouteGroupBuilder MapLicencesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/licences").WithTags("Licences");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetLicence").WithSummary("A licence with its scope, validity and balance.");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Hosting.Policies.ReadCases).WithName("GetLicence").WithSummary("A licence with its scope, validity and balance.");
         return group;
     }
 

@@ -10,11 +10,11 @@ internal static class PartiesApi
     public static RouteGroupBuilder MapPartiesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/parties").WithTags("Parties");
-        group.MapPost("/", CreateAsync).WithName("CreateParty").WithSummary("Registers a party.")
+        group.MapPost("/", CreateAsync).WithName("CreateParty").WithSummary("Registers a party.").RequireAuthorization(Hosting.Policies.RegisterParties)
             .AddEndpointFilter<Hosting.IdempotencyFilter>();
-        group.MapGet("/", ListAsync).WithName("ListParties").WithSummary("Lists parties, optionally by name and role.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetParty").WithSummary("A party with its owners, holdings and military ties.");
-        group.MapPost("/{id:guid}/owners", AddOwnerAsync).WithName("AddOwner").WithSummary("Records that ownerId holds percent of the party.")
+        group.MapGet("/", ListAsync).RequireAuthorization(Hosting.Policies.ReadCases).WithName("ListParties").WithSummary("Lists parties, optionally by name and role.");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Hosting.Policies.ReadCases).WithName("GetParty").WithSummary("A party with its owners, holdings and military ties.");
+        group.MapPost("/{id:guid}/owners", AddOwnerAsync).RequireAuthorization(Hosting.Policies.Ownership).WithName("AddOwner").WithSummary("Records that ownerId holds percent of the party.")
             .AddEndpointFilter<Hosting.IdempotencyFilter>();
         return group;
     }

@@ -1,11 +1,18 @@
+using System.Security.Claims;
 using Lodestone.Persistence;
+using Lodestone.Services;
 
 namespace Lodestone.Server.Hosting;
 
-/// <summary>The acting user of a request ("anonymous" until sign-in exists); "system" outside a request (start-up).</summary>
+/// <summary>The signed-in user of a request; "system" outside a request (start-up).</summary>
 internal sealed class HttpActor(IHttpContextAccessor accessor) : ICurrentActor
 {
-    public string Name => accessor.HttpContext is { } http ? http.User.Identity?.Name ?? "anonymous" : "system";
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
 
-    public Guid? OrganisationId => null;
+    public string Name => accessor.HttpContext is null ? "system" : User?.Identity?.Name ?? "anonymous";
+
+    public Guid? OrganisationId =>
+        Guid.TryParse(User?.FindFirstValue(OrganisationClaimsFactory.OrganisationClaim), out var org) ? org : null;
+
+    public bool IsOrganisationScoped => User is { } user && Roles.OrganisationScoped.Any(user.IsInRole);
 }

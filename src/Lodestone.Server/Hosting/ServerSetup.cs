@@ -18,7 +18,12 @@ internal static class ServerSetup
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages();
+        builder.Services.AddLodestoneAuth(builder.Configuration);
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(AuthSetup.SignInLimit)));
+        });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddScoped<IdempotencyFilter>();
         return builder;
@@ -32,12 +37,29 @@ internal static class ServerSetup
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Lodestone.Startup");
         await initializer.MigrateAsync(app.Lifetime.ApplicationStopping);
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var admin = await accounts.EnsureAdminAsync(app.Configuration["LODESTONE_ADMIN_EMAIL"], app.Configuration["LODESTONE_ADMIN_PASSWORD"]);
+        if (admin is { GeneratedPassword: { } generated } created)
+        {
+            // Printed once, to the console only (not the log sink): set LODESTONE_ADMIN_PASSWORD to choose it.
+            Console.WriteLine($"Created the administrator account {created.Email} with password: {generated}");
+        }
+
         if (options.SeedDemo)
         {
             var seeded = await initializer.SeedDemoIfEmptyAsync(options, progress: null, app.Lifetime.ApplicationStopping);
             if (seeded is not null)
             {
                 log.LogInformation("Loaded synthetic demo data: {Parties} parties, {Applications} applications, {Licences} licences", seeded.Parties, seeded.Applications, seeded.Licences);
+            }
+
+            if (!app.Environment.IsProduction())
+            {
+                var demo = await accounts.EnsureDemoAccountsAsync();
+                if (demo.Count > 0)
+                {
+                    log.LogInformation("Created {Count} demo accounts (one per role, passwords in the README)", demo.Count);
+                }
             }
         }
     }
@@ -48,13 +70,18 @@ internal static class ServerSetup
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Lodestone API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health");
+        // Public: the API's description and the health probe. Everything else needs a signed-in account.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Lodestone API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
         api.MapPartiesApi();
         api.MapClassificationsApi();
         api.MapApplicationsApi();

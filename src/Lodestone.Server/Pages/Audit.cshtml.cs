@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestone.Server.Pages;
 
 /// <summary>The audit trail with filters and the chain's verification.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.Audit)]
 public sealed class AuditModel(AuditService audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

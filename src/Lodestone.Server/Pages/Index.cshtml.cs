@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Lodestone.Server.Pages;
 
 /// <summary>The officers' queue: open cases by due date, filterable by status and lane.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.ReadCases)]
 public sealed class IndexModel(ApplicationService applications) : PageModel
 {
     private const int PageSize = 50;

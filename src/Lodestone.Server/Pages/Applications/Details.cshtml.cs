@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestone.Server.Pages.Applications;
 
 /// <summary>One application: lane and reasons, clock and stops, items, and the officer's decision form.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.ReadCases)]
 public sealed class DetailsModel(ApplicationService applications) : PageModel
 {
     public ApplicationResponse? Application { get; private set; }
@@ -47,6 +48,12 @@ public sealed class DetailsModel(ApplicationService applications) : PageModel
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task> command, CancellationToken ct)
     {
+        // The page is readable by several roles; its commands are the officer's (ASVS 8.2.1).
+        if (!User.IsInRole(Services.Roles.Officer))
+        {
+            return Forbid();
+        }
+
         if (await PageErrors.TryAsync(ModelState, command))
         {
             // Post/redirect/get: a refresh never repeats the command.

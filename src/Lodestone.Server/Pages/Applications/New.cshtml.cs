@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Lodestone.Server.Pages.Applications;
 
 /// <summary>Filing form: the same request as <c>POST /api/v1/applications</c>, from plain HTML fields.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.Fileapplications)]
 public sealed class NewModel(ApplicationService applications, PartyService parties) : PageModel
 {
     private const int ItemRows = 3;

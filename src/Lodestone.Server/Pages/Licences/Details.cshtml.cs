@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestone.Server.Pages.Licences;
 
 /// <summary>A licence: scope, validity and balance.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.ReadCases)]
 public sealed class DetailsModel(LicenceService licences) : PageModel
 {
     public LicenceResponse? Licence { get; private set; }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lodestone.Server.Pages.Parties;
 
 /// <summary>A party: names, owners, holdings and military ties through ownership.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.ReadCases)]
 public sealed class DetailsModel(PartyService parties) : PageModel
 {
     public PartyResponse? Party { get; private set; }
