@@ -19,8 +19,7 @@ port=5180
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 dotnet build src/Lodestone.Server -c Release -nologo -v quiet >/dev/null
 # Development, as `dotnet run` from the README: demo data and the documented demo accounts.
-# Started from its own directory, as a deployment runs it, so its appsettings apply.
-(cd src/Lodestone.Server/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development Lodestone__Database="$database" exec dotnet Lodestone.Server.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
+(cd "$work" && ASPNETCORE_ENVIRONMENT=Development Lodestone__Database="$database" exec dotnet "$OLDPWD/src/Lodestone.Server/bin/Release/net10.0/Lodestone.Server.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 

@@ -1,6 +1,8 @@
 using Lodestone.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the directory of the binaries (appsettings*.json and, once published, wwwroot),
+// wherever the server is started from; a relative SQLite path still lands in the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddLodestoneServer();
 
 var app = builder.Build();

@@ -46,6 +46,16 @@ public sealed class RoleNavigationTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await browser.SignedInAsync("officer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Signed out");
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
+
+    [Fact]
     public async Task The_auditor_sees_the_verified_audit_trail()
     {
         var page = await browser.SignedInAsync("auditor");
