@@ -33,9 +33,9 @@ public sealed class AccountService(UserManager<LodestoneUser> users, RoleManager
     /// <returns>The account and its password (generated when none was given).</returns>
     public async Task<(LodestoneUser User, string Password)> CreateAsync(string? email, string? role, Guid? organisationId, string? password, bool isDemo = false)
     {
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal) || email.Trim().Length > 200)
         {
-            throw new DomainException("email", "An account needs an e-mail address.");
+            throw new DomainException("email", "An account needs an e-mail address of at most 200 characters.");
         }
 
         if (role is null || !Roles.All.Contains(role))

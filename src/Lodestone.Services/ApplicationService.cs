@@ -39,7 +39,9 @@ public sealed class ApplicationService(
         }
 
         await db.SaveChangesAsync(ct);
-        return new RoutingResult(await ToResponseAsync(application, ct), licence is null ? null : await ToResponseAsync(licence, ct));
+
+        // Committed: finish the response even if the caller hangs up, so an Idempotency-Key retry replays it.
+        return new RoutingResult(await ToResponseAsync(application, CancellationToken.None), licence is null ? null : await ToResponseAsync(licence, CancellationToken.None));
     }
 
     /// <summary>Routes an application without saving anything (the CLI's <c>route</c> dry run).</summary>
@@ -54,9 +56,9 @@ public sealed class ApplicationService(
 
     public async Task<PagedList<ApplicationSummary>> ListAsync(string? status, string? lane, int page, int pageSize, CancellationToken ct)
     {
-        if (page < 1)
+        if (page is < 1 or > 100_000)
         {
-            throw new DomainException("page", "Pages start at 1.");
+            throw new DomainException("page", "Pages run from 1 to 100,000.");
         }
 
         if (pageSize is < 1 or > 200)
@@ -145,6 +147,12 @@ public sealed class ApplicationService(
     public async Task<ApplicationResponse> WithdrawAsync(Guid id, string? reason, CancellationToken ct)
     {
         var application = await LoadAsync(id, tracking: true, ct);
+        if (actor.IsOrganisationScoped && application.ExporterId != actor.OrganisationId)
+        {
+            // Only the applicant withdraws; to the end user named in it the command does not exist.
+            throw new NotFoundException(null, $"Application {id} does not exist.");
+        }
+
         application.Withdraw(actor.Name, reason ?? string.Empty, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await ToResponseAsync(application, ct);
@@ -172,11 +180,13 @@ public sealed class ApplicationService(
         var asOf = ChinaTime.DateOf(now);
         var items = ClassifyItems(request.Items, data, asOf);
 
+        // Parties are resolved among those the filer may see: an exporter names its own customers (parties it
+        // registered or already trades with), and a hidden id reads exactly like a missing one.
         var ids = new[] { shape.ExporterId, shape.EndUserId, shape.ConsigneeId ?? shape.EndUserId }.Distinct().ToList();
-        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var parties = await Visibility.Parties(db, actor).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var exporter = parties.GetValueOrDefault(shape.ExporterId) ?? throw new NotFoundException("exporterId", $"Exporter {shape.ExporterId} does not exist.");
-        var endUser = parties.GetValueOrDefault(shape.EndUserId) ?? throw new NotFoundException("endUserId", $"End user {shape.EndUserId} does not exist.");
-        var consignee = parties.GetValueOrDefault(shape.ConsigneeId ?? shape.EndUserId) ?? throw new NotFoundException("consigneeId", $"Consignee {shape.ConsigneeId} does not exist.");
+        var endUser = parties.GetValueOrDefault(shape.EndUserId) ?? throw new NotFoundException("endUserId", $"End user {shape.EndUserId} does not exist; register it first.");
+        var consignee = parties.GetValueOrDefault(shape.ConsigneeId ?? shape.EndUserId) ?? throw new NotFoundException("consigneeId", $"Consignee {shape.ConsigneeId} does not exist; register it first.");
 
         var draft = new ApplicationDraft
         {
@@ -208,6 +218,11 @@ public sealed class ApplicationService(
         return items.Select((dto, i) =>
         {
             var prefix = $"items[{i}].";
+            if (dto is null)
+            {
+                throw new DomainException($"items[{i}]", "An item cannot be empty.");
+            }
+
             var product = RequestMapping.ToProduct(dto.Form, dto.Composition, dto.HsCode, dto.Description, prefix);
             var quantity = dto.QuantityKg ?? throw new DomainException(prefix + "quantityKg", "The quantity in kg is required.");
             var result = Classifier.Classify(data.ControlList, product, asOf);
@@ -215,21 +230,7 @@ public sealed class ApplicationService(
         }).ToList();
     }
 
-    /// <summary>
-    /// The applications the actor may see: all for officers and auditors; for an exporter or end-user
-    /// account only those naming its organisation. Others' ids are simply not found (404), so their
-    /// existence does not leak (OWASP API1, ASVS 8.2.2).
-    /// </summary>
-    private IQueryable<LicenceApplication> Visible(IQueryable<LicenceApplication> query)
-    {
-        if (!actor.IsOrganisationScoped)
-        {
-            return query;
-        }
-
-        var org = actor.OrganisationId ?? Guid.Empty;
-        return query.Where(a => a.ExporterId == org || a.EndUserId == org || a.ConsigneeId == org);
-    }
+    private IQueryable<LicenceApplication> Visible(IQueryable<LicenceApplication> query) => Visibility.Applications(query, actor);
 
     private async Task<LicenceApplication> LoadAsync(Guid id, bool tracking, CancellationToken ct)
     {

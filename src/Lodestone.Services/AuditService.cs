@@ -25,7 +25,8 @@ public sealed class AuditService(LodestoneDbContext db, LodestoneOptions options
 
         using var key = LoadKey(create: false);
         var keyId = key is null ? null : KeyIdOf(key);
-        return verifier.Finish(checkpoints, key is null ? null : c => c.KeyId == keyId && Verify(key, c));
+        var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+        return verifier.Finish(checkpoints, key is null ? null : c => c.KeyId == keyId && Verify(key, c), (head.Seq, head.Hash));
     }
 
     /// <summary>Signs the current head with the audit key (creating the key file on first use) and stores the checkpoint.</summary>
@@ -55,7 +56,7 @@ public sealed class AuditService(LodestoneDbContext db, LodestoneOptions options
     /// <summary>Audit records, newest first, filtered.</summary>
     public async Task<PagedAudit> ListAsync(string? action, string? entityType, string? entityId, string? actor, int page, int pageSize, CancellationToken ct)
     {
-        if (page < 1 || pageSize is < 1 or > 500)
+        if (page is < 1 or > 100_000 || pageSize is < 1 or > 500)
         {
             throw new DomainException("pageSize", "Pages start at 1 and hold 1 to 500 records.");
         }

@@ -32,7 +32,7 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
             registeredByOrganisationId: actor.IsOrganisationScoped ? actor.OrganisationId : null);
         db.Parties.Add(party);
         await db.SaveChangesAsync(ct);
-        return await GetAsync(party.Id, ct);
+        return await GetAsync(party.Id, CancellationToken.None); // committed: finish the response regardless
     }
 
     public async Task<PartyResponse> GetAsync(Guid id, CancellationToken ct)
@@ -42,8 +42,17 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
         var owners = await db.Ownerships.AsNoTracking().Where(o => o.OwnedId == id).ToListAsync(ct);
         var holdings = await db.Ownerships.AsNoTracking().Where(o => o.OwnerId == id).ToListAsync(ct);
         var relatedIds = owners.Select(o => o.OwnerId).Concat(holdings.Select(h => h.OwnedId)).ToList();
-        var names = await db.Parties.AsNoTracking().Where(p => relatedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await VisibleParties().Where(p => relatedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
+        // An organisation-scoped account sees only the links to parties it may see, and whether the party is
+        // military-linked, not the chain that says so (it names parties it may not see).
+        owners = owners.Where(o => names.ContainsKey(o.OwnerId)).ToList();
+        holdings = holdings.Where(h => names.ContainsKey(h.OwnedId)).ToList();
         var ties = await facts.MilitaryTiesAsync([("Party", party)], ct);
+        if (actor.IsOrganisationScoped)
+        {
+            ties = (ties.Linked, [], []);
+        }
         return new PartyResponse(
             party.Id,
             party.Name,
@@ -54,8 +63,8 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
             party.Sectors.Select(s => WireName.Of(s)).ToList(),
             party.Roles.Select(r => WireName.Of(r)).ToList(),
             party.Facilities.Select(f => new FacilityDto(f.Name, f.Address, f.Country.Value)).ToList(),
-            owners.Select(o => new OwnerResponse(o.OwnerId, names.GetValueOrDefault(o.OwnerId, "?"), o.Percent)).ToList(),
-            holdings.Select(h => new OwnerResponse(h.OwnedId, names.GetValueOrDefault(h.OwnedId, "?"), h.Percent)).ToList(),
+            owners.Select(o => new OwnerResponse(o.OwnerId, names[o.OwnerId], o.Percent)).ToList(),
+            holdings.Select(h => new OwnerResponse(h.OwnedId, names[h.OwnedId], h.Percent)).ToList(),
             new MilitaryTiesResponse(ties.Linked, ties.Evidence, ties.MinorityStakes),
             party.IsDemo);
     }
@@ -79,24 +88,7 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
         return all.Select(p => ResponseMapping.Ref(p, p.Id)).ToList();
     }
 
-    /// <summary>
-    /// The parties the actor may see: all for the authority's roles; for an exporter or end-user account
-    /// its own organisation, the parties it registered, and the parties named in its applications.
-    /// </summary>
-    private IQueryable<Party> VisibleParties()
-    {
-        var query = db.Parties.AsNoTracking();
-        if (!actor.IsOrganisationScoped)
-        {
-            return query;
-        }
-
-        var org = actor.OrganisationId ?? Guid.Empty;
-        var mine = db.Applications.Where(a => a.ExporterId == org || a.EndUserId == org || a.ConsigneeId == org);
-        return query.Where(p => p.Id == org
-            || p.RegisteredByOrganisationId == org
-            || mine.Any(a => a.ExporterId == p.Id || a.EndUserId == p.Id || a.ConsigneeId == p.Id));
-    }
+    private IQueryable<Party> VisibleParties() => Visibility.Parties(db, actor).AsNoTracking();
 
     /// <summary>Records that <c>ownerId</c> holds a share of <paramref name="ownedId"/>, replacing an earlier share of the same owner.</summary>
     public async Task<PartyResponse> AddOwnerAsync(Guid ownedId, AddOwnerRequest request, CancellationToken ct)

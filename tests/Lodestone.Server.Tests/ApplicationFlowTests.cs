@@ -9,9 +9,13 @@ namespace Lodestone.Server.Tests;
 /// </summary>
 public abstract class ApplicationFlowTests(ServerFixture server)
 {
-    private async Task<(Guid Exporter, Guid EndUser)> PartiesAsync(string endUserCountry = "DE", string[]? sectors = null) =>
-        (await server.CreatePartyAsync("JL MAG Rare-Earth Co., Ltd.", "CN", ["magnets"], ["exporter"]),
-         await server.CreatePartyAsync($"Motors {Guid.NewGuid():N}", endUserCountry, sectors ?? ["automotive"], ["end-user"]));
+    /// <summary>An exporter, and a customer its account registered (an exporter files only for parties it may see).</summary>
+    private async Task<(Guid Exporter, Guid EndUser)> PartiesAsync(string endUserCountry = "DE", string[]? sectors = null)
+    {
+        var exporter = await server.CreatePartyAsync("JL MAG Rare-Earth Co., Ltd.", "CN", ["magnets"], ["exporter"]);
+        var endUser = await server.CreatePartyAsync($"Motors {Guid.NewGuid():N}", endUserCountry, sectors ?? ["automotive"], ["end-user"], await server.ExporterAsync(exporter));
+        return (exporter, endUser);
+    }
 
     private static object Application(Guid exporter, Guid endUser, string destination = "DE", object? composition = null, decimal quantity = 1200m) => new
     {
@@ -77,7 +81,7 @@ public abstract class ApplicationFlowTests(ServerFixture server)
     {
         var (exporter, _) = await PartiesAsync();
         var parent = await server.CreatePartyAsync("Lockheed Martin Corporation", "US", ["defence", "aerospace"]);
-        var subsidiary = await server.CreatePartyAsync($"Sikorsky {Guid.NewGuid():N}", "US", ["aerospace"], ["end-user"]);
+        var subsidiary = await server.CreatePartyAsync($"Sikorsky {Guid.NewGuid():N}", "US", ["aerospace"], ["end-user"], await server.ExporterAsync(exporter));
         var (ownerStatus, party) = await Api.PostAsync(server.Client, $"/api/v1/parties/{subsidiary}/owners", new { ownerId = parent, percent = 100 });
         Assert.Equal(HttpStatusCode.OK, ownerStatus);
         Assert.True(party["militaryTies"]!["linked"]!.GetValue<bool>());

@@ -19,7 +19,7 @@ public abstract class BadInputTests(ServerFixture server)
     {
         var exporter = await server.CreatePartyAsync("Ningbo Yunsheng Co., Ltd.", "CN", ["magnets"], ["exporter"]);
         _exporter = await server.ExporterAsync(exporter);
-        var endUser = await server.CreatePartyAsync("Example Wind GmbH", "DE", ["wind"], ["end-user"]);
+        var endUser = await server.CreatePartyAsync("Example Wind GmbH", "DE", ["wind"], ["end-user"], _exporter);
         return new JsonObject
         {
             ["exporterId"] = exporter,

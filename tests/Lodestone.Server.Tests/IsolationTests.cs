@@ -14,9 +14,11 @@ public abstract class IsolationTests(ServerFixture server)
     {
         var exporterA = await server.CreatePartyAsync("Exporter A Co., Ltd.", "CN", ["magnets"], ["exporter"]);
         var exporterB = await server.CreatePartyAsync("Exporter B Co., Ltd.", "CN", ["magnets"], ["exporter"]);
-        var customerOfA = await server.CreatePartyAsync("Customer of A GmbH", "DE", ["automotive"], ["end-user"]);
         var a = await server.ExporterAsync(exporterA);
         var b = await server.ExporterAsync(exporterB);
+        var customerOfA = await server.CreatePartyAsync("Customer of A GmbH", "DE", ["automotive"], ["end-user"], a);
+        var owner = await server.CreatePartyAsync("Holding of the customer AG", "DE", ["industrial"]);
+        await Api.PostAsync(server.Client, $"/api/v1/parties/{customerOfA}/owners", new { ownerId = owner, percent = 60 });
         var (_, filed) = await Api.PostAsync(a, "/api/v1/applications", new
         {
             exporterId = exporterA,
@@ -46,6 +48,23 @@ public abstract class IsolationTests(ServerFixture server)
         Assert.Equal(0, listed["total"]!.GetValue<int>());
         var (_, parties) = await Api.GetAsync(b, "/api/v1/parties");
         Assert.Equal([exporterB.ToString()], parties.AsArray().Select(p => p!.Str("id")));
+
+        // A sees its customer but not the customer's owner, which it never registered or traded with.
+        var (_, customer) = await Api.GetAsync(a, $"/api/v1/parties/{customerOfA}");
+        Assert.Empty(customer["owners"]!.AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(a, $"/api/v1/parties/{owner}")).Status);
+
+        // B cannot file for A's customer: to B that party does not exist.
+        var (hiddenStatus, hidden) = await Api.PostAsync(b, "/api/v1/applications", new
+        {
+            exporterId = exporterB,
+            endUserId = customerOfA,
+            destination = "DE",
+            endUse = new { category = "automotive", description = "x" },
+            items = new[] { new { form = "magnet", composition = new { Nd = 30 }, quantityKg = 1, value = 1 } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, hiddenStatus);
+        Assert.NotNull(hidden["errors"]!["endUserId"]);
 
         // B cannot file in A's name.
         var (status, problem) = await Api.PostAsync(b, "/api/v1/applications", new

@@ -150,10 +150,10 @@ public abstract class ServerFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Creates a party through the API and returns its id.</summary>
-    public async Task<Guid> CreatePartyAsync(string name, string country, string[]? sectors = null, string[]? roles = null)
+    /// <summary>Creates a party through the API (as an officer unless <c>registeredBy</c> is given) and returns its id.</summary>
+    public async Task<Guid> CreatePartyAsync(string name, string country, string[]? sectors = null, string[]? roles = null, HttpClient? registeredBy = null)
     {
-        var response = await Client.PostAsJsonAsync("/api/v1/parties", new { name, country, kind = "company", sectors = sectors ?? [], roles = roles ?? [] });
+        var response = await (registeredBy ?? Client).PostAsJsonAsync("/api/v1/parties", new { name, country, kind = "company", sectors = sectors ?? [], roles = roles ?? [] });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<IdOnly>();
         return body!.Id;

@@ -18,6 +18,9 @@ public sealed class LicenceApplication
         EndUse = new EndUse(EndUseCategory.Other, string.Empty);
     }
 
+    /// <summary>The longest free text kept (descriptions, reasons).</summary>
+    public const int MaxTextLength = 4000;
+
     /// <summary>Identity.</summary>
     public Guid Id { get; private set; }
 
@@ -142,6 +145,11 @@ public sealed class LicenceApplication
         if (string.IsNullOrWhiteSpace(draft.EndUse.Description))
         {
             throw new DomainException("endUse.description", "Describe the end use: product, application and customers.");
+        }
+
+        if (draft.EndUse.Description.Length > MaxTextLength)
+        {
+            throw new DomainException("endUse.description", $"The end-use description is at most {MaxTextLength} characters.");
         }
 
         if (draft.Currency is not { Length: 3 } || !draft.Currency.All(char.IsAsciiLetterUpper))
@@ -285,9 +293,9 @@ public sealed class LicenceApplication
     /// <summary>The applicant withdraws the application before a decision.</summary>
     public void Withdraw(string by, string reason, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(reason))
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTextLength)
         {
-            throw new DomainException("reason", "Say why the application is withdrawn.");
+            throw new DomainException("reason", $"Say why the application is withdrawn (at most {MaxTextLength} characters).");
         }
 
         EnsureUnderReview("withdraw");
@@ -300,9 +308,9 @@ public sealed class LicenceApplication
 
     private void EnsureDecidable(string reason)
     {
-        if (string.IsNullOrWhiteSpace(reason))
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTextLength)
         {
-            throw new DomainException("reason", "A decision needs a reason.");
+            throw new DomainException("reason", $"A decision needs a reason of at most {MaxTextLength} characters.");
         }
 
         if (Status == ApplicationStatus.ClockStopped)

@@ -63,10 +63,29 @@ public sealed class AuditVerifier
         _expectedSeq = record.Seq + 1;
     }
 
-    /// <summary>Checks the checkpoints against the records seen and returns the verdict.</summary>
-    public AuditVerification Finish(IReadOnlyList<AuditCheckpoint> checkpoints, Func<AuditCheckpoint, bool>? signatureValid)
+    /// <summary>Checks the checkpoints (and, when given, the stored head) against the records seen and returns the verdict.</summary>
+    public AuditVerification Finish(IReadOnlyList<AuditCheckpoint> checkpoints, Func<AuditCheckpoint, bool>? signatureValid, (long Seq, string Hash)? head = null)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
+
+        // The head row is written with every append: newest records deleted without it being rewound show here.
+        var lastSeq = _expectedSeq - 1;
+        if (head is { } h)
+        {
+            if (h.Seq > lastSeq)
+            {
+                Fail(lastSeq + 1, $"the chain ends at {lastSeq} but its head says {h.Seq} (the newest records were removed)");
+            }
+            else if (h.Seq < lastSeq)
+            {
+                Fail(h.Seq + 1, $"records after the head ({h.Seq}) were added outside Lodestone");
+            }
+            else if (lastSeq > 0 && h.Hash != _prevHash)
+            {
+                Fail(lastSeq, "the newest record does not match the head's hash");
+            }
+        }
+
         var warnings = new List<string>();
         var verified = 0;
         if (checkpoints.Count > 0 && signatureValid is null)

@@ -35,6 +35,12 @@ public sealed class Ownership
             throw new DomainException("percent", $"An ownership share must be above 0 and at most 100; got {percent}.");
         }
 
+        if (decimal.Round(percent, 4) != percent)
+        {
+            // Stored to four places on both databases: 49.99999 must not become 50 on one of them.
+            throw new DomainException("percent", "Give the share to at most four decimal places.");
+        }
+
         if (existingPercentHeldInOwned + percent > 100m)
         {
             throw new DomainException("percent", $"Owners would hold {existingPercentHeldInOwned + percent}% of the party, more than 100%.");

@@ -10,6 +10,9 @@ public sealed class Party
         Name = string.Empty;
     }
 
+    /// <summary>The longest name kept (the column width on both databases).</summary>
+    public const int MaxNameLength = 400;
+
     /// <summary>Identity.</summary>
     public Guid Id { get; private set; }
 
@@ -60,6 +63,11 @@ public sealed class Party
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new DomainException("name", "A party needs a name.");
+        }
+
+        if (name.Trim().Length > MaxNameLength || chineseName?.Trim().Length > MaxNameLength)
+        {
+            throw new DomainException("name", $"Names are at most {MaxNameLength} characters.");
         }
 
         if (country == default)

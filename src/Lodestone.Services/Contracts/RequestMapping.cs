@@ -26,10 +26,12 @@ public static class RequestMapping
             : WireName.Parse<ClockStopReason>(reason, "reason");
 
     public static IReadOnlyList<Facility> ToFacilities(IReadOnlyList<FacilityDto>? facilities) =>
-        (facilities ?? []).Select((f, i) => new Facility(
-            f.Name?.Trim() ?? string.Empty,
-            f.Address?.Trim() ?? string.Empty,
-            CountryCode.Parse(f.Country, $"facilities[{i}].country"))).ToList();
+        (facilities ?? []).Select((f, i) => f is null
+            ? throw new DomainException($"facilities[{i}]", "A facility cannot be empty.")
+            : new Facility(
+                f.Name?.Trim() ?? string.Empty,
+                f.Address?.Trim() ?? string.Empty,
+                CountryCode.Parse(f.Country, $"facilities[{i}].country"))).ToList();
 
     public static IReadOnlyList<TEnum> ToEnums<TEnum>(IReadOnlyList<string>? values, string field)
         where TEnum : struct, Enum =>

@@ -108,6 +108,21 @@ public sealed class AuditVerifierTests
     }
 
     [Fact]
+    public void Removing_the_newest_records_shows_against_the_stored_head()
+    {
+        var chain = Chain(5);
+        var verifier = new AuditVerifier();
+        foreach (var record in chain.Take(3))
+        {
+            verifier.Add(record, new HashSet<long>());
+        }
+
+        var result = verifier.Finish([], null, (5, chain[4].Hash));
+        Assert.Equal(4, result.FirstBadSeq);
+        Assert.Contains("head says 5", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_forged_checkpoint_signature_fails()
     {
         var chain = Chain(3);
