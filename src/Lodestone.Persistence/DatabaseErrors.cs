@@ -8,6 +8,13 @@ namespace Lodestone.Persistence;
 public static class DatabaseErrors
 {
     /// <summary>
+    /// True when a save lost to a concurrent one: a stale concurrency token, or a unique key another
+    /// request inserted first. Both mean "reload and try again" (HTTP 409).
+    /// </summary>
+    public static bool IsConflict(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException || IsUniqueViolation(exception);
+
+    /// <summary>
     /// True when a save failed on a unique constraint: a concurrent request inserted the same key (for
     /// example the licence of an application another officer approved a moment earlier).
     /// </summary>

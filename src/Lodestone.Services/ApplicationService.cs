@@ -94,8 +94,7 @@ public sealed class ApplicationService(
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(ct);
-        var ids = rows.SelectMany(a => new[] { a.ExporterId, a.EndUserId }).Distinct().ToList();
-        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var parties = await db.Parties.ByIdsAsync(rows.SelectMany(a => new[] { a.ExporterId, a.EndUserId }), ct);
         return new PagedList<ApplicationSummary>(rows.Select(a => ResponseMapping.ToSummary(a, parties)).ToList(), page, pageSize, total);
     }
 
@@ -182,8 +181,7 @@ public sealed class ApplicationService(
 
         // Parties are resolved among those the filer may see: an exporter names its own customers (parties it
         // registered or already trades with), and a hidden id reads exactly like a missing one.
-        var ids = new[] { shape.ExporterId, shape.EndUserId, shape.ConsigneeId ?? shape.EndUserId }.Distinct().ToList();
-        var parties = await Visibility.Parties(db, actor).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var parties = await Visibility.Parties(db, actor).ByIdsAsync([shape.ExporterId, shape.EndUserId, shape.ConsigneeId ?? shape.EndUserId], ct);
         var exporter = parties.GetValueOrDefault(shape.ExporterId) ?? throw new NotFoundException("exporterId", $"Exporter {shape.ExporterId} does not exist.");
         var endUser = parties.GetValueOrDefault(shape.EndUserId) ?? throw new NotFoundException("endUserId", $"End user {shape.EndUserId} does not exist; register it first.");
         var consignee = parties.GetValueOrDefault(shape.ConsigneeId ?? shape.EndUserId) ?? throw new NotFoundException("consigneeId", $"Consignee {shape.ConsigneeId} does not exist; register it first.");
@@ -238,17 +236,9 @@ public sealed class ApplicationService(
         return await query.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(null, $"Application {id} does not exist.");
     }
 
-    private async Task<ApplicationResponse> ToResponseAsync(LicenceApplication application, CancellationToken ct)
-    {
-        var ids = new[] { application.ExporterId, application.ConsigneeId, application.EndUserId };
-        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return ResponseMapping.ToResponse(application, parties);
-    }
+    private async Task<ApplicationResponse> ToResponseAsync(LicenceApplication application, CancellationToken ct) =>
+        ResponseMapping.ToResponse(application, await db.Parties.ByIdsAsync([application.ExporterId, application.ConsigneeId, application.EndUserId], ct));
 
-    private async Task<LicenceResponse> ToResponseAsync(Licence licence, CancellationToken ct)
-    {
-        var ids = new[] { licence.ExporterId, licence.ConsigneeId, licence.EndUserId };
-        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return ResponseMapping.ToResponse(licence, parties);
-    }
+    private async Task<LicenceResponse> ToResponseAsync(Licence licence, CancellationToken ct) =>
+        ResponseMapping.ToResponse(licence, await db.Parties.ByIdsAsync([licence.ExporterId, licence.ConsigneeId, licence.EndUserId], ct));
 }

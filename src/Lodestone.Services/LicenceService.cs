@@ -12,8 +12,6 @@ public sealed class LicenceService(LodestoneDbContext db, ICurrentActor actor)
     {
         var licence = await Visibility.Licences(db.Licences.AsNoTracking(), actor).FirstOrDefaultAsync(l => l.Id == id, ct)
             ?? throw new NotFoundException(null, $"Licence {id} does not exist.");
-        var ids = new[] { licence.ExporterId, licence.ConsigneeId, licence.EndUserId };
-        var parties = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return ResponseMapping.ToResponse(licence, parties);
+        return ResponseMapping.ToResponse(licence, await db.Parties.ByIdsAsync([licence.ExporterId, licence.ConsigneeId, licence.EndUserId], ct));
     }
 }

@@ -15,7 +15,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"lodestone-browser-{Guid.NewGuid():N}.db");
+    private readonly string _database = TempSqlite.NewPath("lodestone-browser");
     private LodestoneFactory? _factory;
     private IPlaywright? _playwright;
 
@@ -83,11 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_database + suffix);
-        }
+        TempSqlite.Delete(_database);
     }
 
     /// <summary>Registers a party through the API, as the demo account of <paramref name="asRole"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lodestone.Testing;
 
 namespace Lodestone.Cli.Tests;
 
@@ -79,15 +80,11 @@ public sealed class PolicyCommandTests
 /// <summary>db migrate, seed demo and route against a real SQLite file.</summary>
 public sealed class DatabaseCommandTests : IDisposable
 {
-    private readonly string _db = Path.Combine(Path.GetTempPath(), $"lodestone-cli-{Guid.NewGuid():N}.db");
+    private readonly string _db = TempSqlite.NewPath("lodestone-cli");
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_db + suffix);
-        }
+        TempSqlite.Delete(_db);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Parties;
+using Lodestone.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Persistence.Tests;
@@ -7,15 +8,11 @@ namespace Lodestone.Persistence.Tests;
 /// <summary>Records are kept (art. 27): no save deletes a party, application, licence or audit record.</summary>
 public sealed class RetentionTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"lodestone-retention-{Guid.NewGuid():N}.db");
+    private readonly string _file = TempSqlite.NewPath("lodestone-retention");
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_file + suffix);
-        }
+        TempSqlite.Delete(_file);
     }
 
     private LodestoneDbContext Open()

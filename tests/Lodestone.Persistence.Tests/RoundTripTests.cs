@@ -17,7 +17,7 @@ public abstract class RoundTripTests(DatabaseKind kind) : IAsyncLifetime
     {
         _database = kind == DatabaseKind.Postgres
             ? await PostgresServer.CreateDatabaseAsync()
-            : Path.Combine(Path.GetTempPath(), $"lodestone-rt-{Guid.NewGuid():N}.db");
+            : TempSqlite.NewPath("lodestone-rt");
     }
 
     public async ValueTask DisposeAsync()
@@ -25,6 +25,10 @@ public abstract class RoundTripTests(DatabaseKind kind) : IAsyncLifetime
         if (_database is not null && kind == DatabaseKind.Postgres)
         {
             await PostgresServer.DropDatabaseAsync(_database);
+        }
+        else if (_database is not null)
+        {
+            TempSqlite.Delete(_database);
         }
 
         GC.SuppressFinalize(this);

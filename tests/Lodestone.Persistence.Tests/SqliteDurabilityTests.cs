@@ -1,3 +1,4 @@
+using Lodestone.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Persistence.Tests;
@@ -5,15 +6,11 @@ namespace Lodestone.Persistence.Tests;
 /// <summary>An acknowledged write must survive a crash: WAL with synchronous=FULL on every connection.</summary>
 public sealed class SqliteDurabilityTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"lodestone-durability-{Guid.NewGuid():N}.db");
+    private readonly string _file = TempSqlite.NewPath("lodestone-durability");
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_file + suffix);
-        }
+        TempSqlite.Delete(_file);
     }
 
     [Fact]

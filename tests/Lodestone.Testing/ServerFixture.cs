@@ -101,7 +101,7 @@ public abstract class ServerFixture : IAsyncLifetime
     {
         _database = Kind == DatabaseKind.Postgres
             ? await PostgresServer.CreateDatabaseAsync()
-            : Path.Combine(Path.GetTempPath(), $"lodestone-test-{Guid.NewGuid():N}.db");
+            : TempSqlite.NewPath("lodestone-test");
         if (_database is null)
         {
             return;
@@ -139,11 +139,7 @@ public abstract class ServerFixture : IAsyncLifetime
             }
             else
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-                {
-                    File.Delete(_database + suffix);
-                }
+                TempSqlite.Delete(_database);
             }
         }
 

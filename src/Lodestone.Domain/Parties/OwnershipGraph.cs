@@ -18,21 +18,15 @@ public sealed class OwnershipGraph
     public const decimal ControlThreshold = 50m;
 
     private readonly ILookup<Guid, Ownership> _ownersOf;
-    private readonly ILookup<Guid, Ownership> _holdingsOf;
 
     /// <summary>Builds the graph from direct edges.</summary>
     public OwnershipGraph(IEnumerable<Ownership> edges)
     {
-        var list = edges.ToList();
-        _ownersOf = list.ToLookup(e => e.OwnedId);
-        _holdingsOf = list.ToLookup(e => e.OwnerId);
+        _ownersOf = edges.ToLookup(e => e.OwnedId);
     }
 
     /// <summary>Direct owners of a party.</summary>
     public IEnumerable<Ownership> OwnersOf(Guid partyId) => _ownersOf[partyId];
-
-    /// <summary>Direct holdings of a party.</summary>
-    public IEnumerable<Ownership> HoldingsOf(Guid partyId) => _holdingsOf[partyId];
 
     /// <summary>Every party above <paramref name="partyId"/> in the ownership chain, nearest first.</summary>
     public IReadOnlyList<Guid> AncestorsOf(Guid partyId)

@@ -102,7 +102,4 @@ public sealed class Party
 
     /// <summary>True when the party is itself a military user.</summary>
     public bool IsDefence => Sectors.Contains(Sector.Defence);
-
-    /// <summary>"Name (中文名)" for display.</summary>
-    public string DisplayName => ChineseName is null ? Name : $"{Name} ({ChineseName})";
 }

@@ -20,7 +20,6 @@ internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         builder.Property(p => p.Roles).AsJson();
         builder.Property(p => p.Facilities).AsJson();
         builder.Ignore(p => p.IsDefence);
-        builder.Ignore(p => p.DisplayName);
         builder.HasIndex(p => p.Name);
     }
 }

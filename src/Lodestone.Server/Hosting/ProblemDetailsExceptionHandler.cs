@@ -19,8 +19,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException { Field: null } e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             InvalidStateException e => Problem(StatusCodes.Status409Conflict, "Conflict with the current state", e.Message),
             DomainException e => Validation(e.Field, e.Message),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else", "The record was changed by another request after you loaded it; reload and try again."),
-            DbUpdateException e when DatabaseErrors.IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, "Changed by someone else", "Another request saved the same record a moment ago; reload and try again."),
+            DbUpdateException e when DatabaseErrors.IsConflict(e) => Problem(StatusCodes.Status409Conflict, "Changed by someone else", "Another request changed or saved this record a moment ago; reload and try again."),
             BadHttpRequestException e => Validation(JsonPath(e), BadRequestMessage(e), e.StatusCode),
             _ => null,
         };

@@ -65,14 +65,6 @@ public sealed class DetailsModel(ApplicationService applications) : PageModel
 
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            Application = await applications.GetAsync(id, ct);
-            return Page();
-        }
-        catch (Domain.Common.NotFoundException)
-        {
-            return NotFound();
-        }
+        return await PageErrors.ShowAsync(this, async () => Application = await applications.GetAsync(id, ct));
     }
 }

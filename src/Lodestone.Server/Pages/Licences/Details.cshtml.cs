@@ -1,4 +1,3 @@
-using Lodestone.Domain.Common;
 using Lodestone.Services;
 using Lodestone.Services.Contracts;
 using Microsoft.AspNetCore.Mvc;
@@ -12,16 +11,6 @@ public sealed class DetailsModel(LicenceService licences) : PageModel
 {
     public LicenceResponse? Licence { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            Licence = await licences.GetAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        PageErrors.ShowAsync(this, async () => Licence = await licences.GetAsync(id, ct));
 }

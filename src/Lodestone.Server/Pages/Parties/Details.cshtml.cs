@@ -1,4 +1,3 @@
-using Lodestone.Domain.Common;
 using Lodestone.Services;
 using Lodestone.Services.Contracts;
 using Microsoft.AspNetCore.Mvc;
@@ -12,16 +11,6 @@ public sealed class DetailsModel(PartyService parties) : PageModel
 {
     public PartyResponse? Party { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            Party = await parties.GetAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        PageErrors.ShowAsync(this, async () => Party = await parties.GetAsync(id, ct));
 }
