@@ -1,9 +1,27 @@
 using BenchmarkDotNet.Running;
+using Lodestone.Benchmarks.Screening;
 
 namespace Lodestone.Benchmarks;
 
-/// <summary>Runs the benchmarks named on the command line (BenchmarkDotNet's -filter).</summary>
+/// <summary>
+/// Runs the benchmarks named on the command line (BenchmarkDotNet's --filter), or one of the screening
+/// load programs: <c>screening-accuracy</c> or <c>screening-speed</c> (options in docs/benchmarks.md).
+/// </summary>
 internal static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] is "screening-accuracy" or "screening-speed")
+        {
+            var options = BenchOptions.Parse(args.Skip(1));
+            var paths = BenchPaths.Resolve(options);
+            using var report = new Report(options.String("out"));
+            return args[0] == "screening-accuracy"
+                ? ScreeningAccuracy.Run(paths, options, report)
+                : ScreeningSpeed.Run(paths, options, report);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

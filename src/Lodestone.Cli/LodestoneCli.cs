@@ -53,6 +53,9 @@ public static class LodestoneCli
         root.Subcommands.Add(PolicyCommands.Build(context));
         root.Subcommands.Add(AuditCommands.Build(context, database));
         root.Subcommands.Add(UserCommands.Build(context, database));
+        root.Subcommands.Add(ListCommands.Build(context, database));
+        root.Subcommands.Add(ScreenCommands.Screen(context, database));
+        root.Subcommands.Add(ScreenCommands.Batch(context, database));
         return root;
     }
 

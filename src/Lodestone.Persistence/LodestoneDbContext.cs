@@ -2,6 +2,7 @@ using Lodestone.Domain.Applications;
 using Lodestone.Domain.Audit;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
+using Lodestone.Domain.Screening;
 using Lodestone.Persistence.Audit;
 using Lodestone.Persistence.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -43,6 +44,18 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<PolicyVersionRecord> PolicyVersions => Set<PolicyVersionRecord>();
 
+    public DbSet<RestrictedList> RestrictedLists => Set<RestrictedList>();
+
+    public DbSet<ListVersion> ListVersions => Set<ListVersion>();
+
+    public DbSet<StoredListEntry> ListEntries => Set<StoredListEntry>();
+
+    public DbSet<ScreeningHit> ScreeningHits => Set<ScreeningHit>();
+
+    public DbSet<Clearance> Clearances => Set<Clearance>();
+
+    public DbSet<RescreenJob> RescreenJobs => Set<RescreenJob>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -53,6 +66,12 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         builder.ApplyConfiguration(new ApplicationConfiguration(sqlite));
         builder.ApplyConfiguration(new LicenceConfiguration(sqlite));
         builder.ApplyConfiguration(new PolicyVersionConfiguration(sqlite));
+        builder.ApplyConfiguration(new RestrictedListConfiguration(sqlite));
+        builder.ApplyConfiguration(new ListVersionConfiguration(sqlite));
+        builder.ApplyConfiguration(new StoredListEntryConfiguration());
+        builder.ApplyConfiguration(new ScreeningHitConfiguration(sqlite));
+        builder.ApplyConfiguration(new ClearanceConfiguration(sqlite));
+        builder.ApplyConfiguration(new RescreenJobConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditHeadConfiguration());
         builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));

@@ -45,6 +45,6 @@ public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData ref
         }
 
         var file = DemoParties.Load(Path.Combine(options.ResolvedDataDirectory, "demo", "parties.yaml"));
-        return await seeder.SeedAsync(file, DemoApplications, progress, ct);
+        return await seeder.SeedAsync(file, options.ResolvedDataDirectory, DemoApplications, progress, ct);
     }
 }

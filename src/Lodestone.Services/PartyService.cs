@@ -2,13 +2,13 @@ using Lodestone.Domain.Common;
 using Lodestone.Domain.Parties;
 using Lodestone.Persistence;
 using Lodestone.Services.Contracts;
-using Lodestone.Services.Facts;
+using Lodestone.Services.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Services;
 
 /// <summary>The party registry: parties and who owns them.</summary>
-public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder facts, TimeProvider time, ICurrentActor actor)
+public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartyScreeningService screening, TimeProvider time, ICurrentActor actor)
 {
     public async Task<PartyResponse> CreateAsync(CreatePartyRequest request, CancellationToken ct)
     {
@@ -31,6 +31,9 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
             isDemo: false,
             registeredByOrganisationId: actor.IsOrganisationScoped ? actor.OrganisationId : null);
         db.Parties.Add(party);
+
+        // Screened before it is saved: the party and its hits reach the database (and the trail) together.
+        await screening.ScreenAsync(party, "party registered", ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(party.Id, CancellationToken.None); // committed: finish the response regardless
     }
@@ -48,11 +51,11 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
         // military-linked, not the chain that says so (it names parties it may not see).
         owners = owners.Where(o => names.ContainsKey(o.OwnerId)).ToList();
         holdings = holdings.Where(h => names.ContainsKey(h.OwnedId)).ToList();
-        var ties = await facts.MilitaryTiesAsync([("Party", party)], ct);
-        if (actor.IsOrganisationScoped)
-        {
-            ties = (ties.Linked, [], []);
-        }
+        var risk = await risks.AssessAsync([("Party", party)], null, ct);
+        var ties = actor.IsOrganisationScoped
+            ? new MilitaryTiesResponse(risk.MilitaryLinked, [], [])
+            : new MilitaryTiesResponse(risk.MilitaryLinked, risk.MilitaryEvidence, risk.MinorityStakes);
+
         return new PartyResponse(
             party.Id,
             party.Name,
@@ -65,8 +68,10 @@ public sealed class PartyService(LodestoneDbContext db, RoutingFactsBuilder fact
             party.Facilities.Select(f => new FacilityDto(f.Name, f.Address, f.Country.Value)).ToList(),
             owners.Select(o => new OwnerResponse(o.OwnerId, names[o.OwnerId], o.Percent)).ToList(),
             holdings.Select(h => new OwnerResponse(h.OwnedId, names[h.OwnedId], h.Percent)).ToList(),
-            new MilitaryTiesResponse(ties.Linked, ties.Evidence, ties.MinorityStakes),
-            party.IsDemo);
+            ties,
+            party.IsDemo,
+            await screening.ForPartyAsync(party, ct),
+            actor.IsOrganisationScoped ? [] : risk.ListHits.Where(h => h.Detail.Contains("owned 50% or more", StringComparison.Ordinal)).Select(h => h.Detail).ToList());
     }
 
     public async Task<IReadOnlyList<PartyRef>> ListAsync(string? search, string? role, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Lodestone.Persistence;
 using Lodestone.Services.Demo;
 using Lodestone.Services.Facts;
+using Lodestone.Services.Screening;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<LodestoneDbContext>(o => DatabaseProvider.Configure(o, options.Database));
-        services.TryAddScoped<IListScreening, NoRestrictedLists>();
+        services.AddSingleton<ScreeningIndexCache>();
+        services.AddScoped<PartyRisk>();
+        services.AddScoped<PartyScreeningService>();
+        services.AddScoped<NameScreeningService>();
+        services.AddScoped<ListCatalogService>();
+        services.AddScoped<RescreenRunner>();
+        services.AddScoped<DefaultLists>();
         services.TryAddScoped<IVeuCoverage, NoVeuProgram>();
         services.AddScoped<RoutingFactsBuilder>();
         services.AddScoped<ClassificationService>();

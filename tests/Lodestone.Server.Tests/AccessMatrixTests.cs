@@ -43,6 +43,19 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["GET /api/v1/policy"] = [Anyone],
         ["GET /api/v1/audit/"] = [Roles.Auditor],
         ["GET /api/v1/audit/verify"] = [Roles.Auditor],
+        ["POST /api/v1/screenings/"] = [Anyone],
+        ["POST /api/v1/screenings/batch"] = [Anyone],
+        ["GET /api/v1/screening/hits/"] = [Roles.Officer, Roles.PolicyAdmin, Roles.Auditor],
+        ["POST /api/v1/screening/hits/{id:guid}/confirm"] = [Roles.Officer],
+        ["POST /api/v1/screening/hits/{id:guid}/clear"] = [Roles.Officer],
+        ["GET /api/v1/screening/jobs"] = [Roles.Officer, Roles.PolicyAdmin, Roles.Auditor],
+        ["GET /api/v1/lists/"] = [Anyone],
+        ["POST /api/v1/lists/"] = [Roles.PolicyAdmin],
+        ["GET /api/v1/lists/{id}"] = [Anyone],
+        ["GET /api/v1/lists/{id}/versions"] = [Anyone],
+        ["GET /api/v1/lists/{id}/versions/{number:int}"] = [Anyone],
+        ["GET /api/v1/lists/{id}/entries"] = [Anyone],
+        ["POST /api/v1/lists/{id}/versions"] = [Roles.PolicyAdmin],
         ["GET /openapi/{documentName}.json"] = [Public],
         ["ANY /health"] = [Public],
         ["PAGE /"] = Read,
@@ -53,6 +66,11 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["PAGE /control-list"] = [Anyone],
         ["PAGE /classify"] = [Anyone],
         ["PAGE /audit"] = [Roles.Auditor],
+        ["PAGE /screening"] = [Anyone],
+        ["PAGE /screening/hits"] = [Roles.Officer, Roles.PolicyAdmin, Roles.Auditor],
+        ["PAGE /lists"] = [Anyone],
+        ["PAGE /lists/{id}"] = [Anyone],
+        ["PAGE /lists/{id}/versions/{number}"] = [Anyone],
         ["PAGE /account/login"] = [Public],
         ["PAGE /account/logout"] = [Public],
         ["PAGE /account/denied"] = [Public],
@@ -118,7 +136,10 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method == "POST")
             {
-                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                // Uploads take a form: routing answers 415 to JSON before authorization is even asked.
+                request.Content = key.EndsWith("/versions", StringComparison.Ordinal)
+                    ? new MultipartFormDataContent { { new StringContent("lodestone"), "format" } }
+                    : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
             }
 
             using var response = await client.SendAsync(request);

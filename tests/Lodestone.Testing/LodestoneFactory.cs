@@ -29,6 +29,9 @@ public sealed class LodestoneFactory(string database, bool seedDemo, FakeTimePro
         // Many tests sign in; the sign-in rate limit has a test of its own.
         builder.UseSetting("Lodestone:SignInPermitsPerMinute", "100000");
         builder.UseSetting("Lodestone:Database", database);
+
+        // Tests wait for background re-screening; poll often so they wait little.
+        builder.UseSetting("Lodestone:RescreenPollSeconds", "1");
         builder.UseSetting("Lodestone:SeedDemo", seedDemo ? "true" : "false");
         foreach (var (key, value) in Settings)
         {

@@ -50,7 +50,7 @@ internal static class DatabaseCommands
             DemoSeedResult? result = null;
             if (parse.GetValue(json))
             {
-                result = await seeder.SeedAsync(file, applications, progress: null, ct);
+                result = await seeder.SeedAsync(file, options.ResolvedDataDirectory, applications, progress: null, ct);
                 context.WriteJson(result);
                 return ExitCodes.Ok;
             }
@@ -58,7 +58,7 @@ internal static class DatabaseCommands
             await context.Console.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Loading demo applications", maxValue: Math.Max(1, applications));
-                result = await seeder.SeedAsync(file, applications, new Progress<int>(done => task.Value = done), ct);
+                result = await seeder.SeedAsync(file, options.ResolvedDataDirectory, applications, new Progress<int>(done => task.Value = done), ct);
                 task.Value = task.MaxValue;
             });
             context.Console.MarkupLine($"Loaded [bold]{result!.Parties}[/] parties, {result.Ownerships} ownership links, {result.Applications} applications and {result.Licences} licences (synthetic).");

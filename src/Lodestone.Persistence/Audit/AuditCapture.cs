@@ -4,6 +4,7 @@ using Lodestone.Domain.Audit;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
+using Lodestone.Domain.Screening;
 using Lodestone.Persistence.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,13 @@ internal static class AuditCapture
                 continue;
             }
 
+            // List entries are the content of a list version; the version's record (file hash, diff counts)
+            // stands for them in the trail, so an import of 15,000 entries is one record, not 15,000.
+            if (entry.Entity is StoredListEntry)
+            {
+                continue;
+            }
+
             if (entry.Entity is AuditRecord or AuditHead or AuditCheckpoint or IdempotencyRecord)
             {
                 if (entry.Entity is AuditRecord or AuditCheckpoint && entry.State != EntityState.Added)
@@ -44,7 +52,7 @@ internal static class AuditCapture
                 continue;
             }
 
-            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord)
+            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord or ListVersion or ScreeningHit or Clearance or RestrictedList)
             {
                 // Dual-Use Items Regulations art. 27: records are kept at least five years; withdrawal and
                 // revocation are states, never deletions.
@@ -77,6 +85,13 @@ internal static class AuditCapture
         (Licence, EntityState.Added) => "licence.issued",
         (Licence l, _) => "licence." + WireName.Of(l.Status),
         (PolicyVersionRecord, _) => "policy.loaded",
+        (RestrictedList, EntityState.Added) => "list.created",
+        (RestrictedList, _) => "list.updated",
+        (ListVersion, _) => "list.version-imported",
+        (ScreeningHit h, EntityState.Added) => "screening.hit-raised",
+        (ScreeningHit h, _) => "screening.hit-" + WireName.Of(h.Review),
+        (Clearance, _) => "screening.hit-cleared",
+        (RescreenJob j, _) => "screening.rescreen-" + WireName.Of(j.Status),
         (LodestoneUser, EntityState.Added) => "account.created",
         (LodestoneUser, _) => "account.changed",
         (IdentityRole, _) => "role.created",

@@ -53,7 +53,9 @@ internal static class AuthSetup
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Officer))
             .AddPolicy(Policies.RegisterParties, p => p.RequireRole(Roles.Exporter, Roles.Officer, Roles.PolicyAdmin))
             .AddPolicy(Policies.Ownership, p => p.RequireRole(Roles.Officer, Roles.PolicyAdmin))
-            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.ManageLists, p => p.RequireRole(Roles.PolicyAdmin))
+            .AddPolicy(Policies.ReadHits, p => p.RequireRole(Roles.Officer, Roles.PolicyAdmin, Roles.Auditor));
 
         var permits = configuration.GetValue("Lodestone:SignInPermitsPerMinute", 10);
         services.AddRateLimiter(o =>
@@ -93,4 +95,6 @@ internal static class Policies
     public const string RegisterParties = "register-parties";
     public const string Ownership = "ownership";
     public const string Audit = "audit";
+    public const string ManageLists = "manage-lists";
+    public const string ReadHits = "read-hits";
 }

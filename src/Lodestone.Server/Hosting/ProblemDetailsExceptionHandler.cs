@@ -19,6 +19,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException { Field: null } e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             InvalidStateException e => Problem(StatusCodes.Status409Conflict, "Conflict with the current state", e.Message),
             DomainException e => Validation(e.Field, e.Message),
+            Lodestone.DataFiles.DataFileException e => FileProblem(e),
             DbUpdateException e when DatabaseErrors.IsConflict(e) => Problem(StatusCodes.Status409Conflict, "Changed by someone else", "Another request changed or saved this record a moment ago; reload and try again."),
             BadHttpRequestException e => Validation(JsonPath(e), BadRequestMessage(e), e.StatusCode),
             _ => null,
@@ -32,6 +33,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A rejected file names where it went wrong: file, line and field, also as extensions for scripts.</summary>
+    private static ValidationProblemDetails FileProblem(Lodestone.DataFiles.DataFileException e)
+    {
+        var problem = Validation(e.Field is null ? "file" : $"file.{e.Field}", e.Message);
+        problem.Title = "The file was rejected; nothing was imported";
+        problem.Extensions["file"] = e.File;
+        problem.Extensions["line"] = e.Line;
+        problem.Extensions["field"] = e.Field;
+        return problem;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };

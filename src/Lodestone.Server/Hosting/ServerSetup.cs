@@ -26,6 +26,7 @@ internal static class ServerSetup
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddScoped<IdempotencyFilter>();
+        builder.Services.AddHostedService<RescreenWorker>();
         return builder;
     }
 
@@ -88,6 +89,8 @@ internal static class ServerSetup
         api.MapLicencesApi();
         api.MapControlListApi();
         api.MapAuditApi();
+        api.MapScreeningApi();
+        api.MapListsApi();
 
         app.MapRazorPages();
         return app;

@@ -15,7 +15,9 @@ public sealed record PartyResponse(
     IReadOnlyList<OwnerResponse> Owners,
     IReadOnlyList<OwnerResponse> Holdings,
     MilitaryTiesResponse MilitaryTies,
-    bool IsDemo);
+    bool IsDemo,
+    PartyScreeningResponse Screening,
+    IReadOnlyList<string> ListedOwnership);
 
 public sealed record OwnerResponse(Guid PartyId, string Name, decimal Percent);
 

@@ -6,6 +6,7 @@ using Lodestone.Domain.Routing;
 using Lodestone.Persistence;
 using Lodestone.Services.Contracts;
 using Lodestone.Services.Facts;
+using Lodestone.Services.Screening;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Services.Demo;
@@ -18,14 +19,15 @@ public sealed record DemoSeedResult(int Parties, int Ownerships, int Application
 /// of applications since Ann. 18 took effect, filed and decided through the same services as real ones,
 /// on their historical dates, so every lane and status the policy produces appears.
 /// </summary>
-public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, IListScreening screening, IVeuCoverage veu, TimeProvider time)
+public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, PartyRisk risks, IVeuCoverage veu, DefaultLists lists, RescreenRunner rescreen, TimeProvider time)
 {
     /// <summary>Fixed so that every fresh database gets the same demo.</summary>
     private const int Seed = 20250404;
 
     private static readonly DateOnly HistoryStart = new(2025, 4, 7);
 
-    public async Task<DemoSeedResult> SeedAsync(DemoParties file, int applications, IProgress<int>? progress, CancellationToken ct)
+    /// <summary>Loads the demo parties, the default lists from <paramref name="dataDirectory"/> (screening every party against them), then files and decides applications.</summary>
+    public async Task<DemoSeedResult> SeedAsync(DemoParties file, string dataDirectory, int applications, IProgress<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (await db.Parties.AnyAsync(ct))
@@ -51,7 +53,13 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, I
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var facts = new RoutingFactsBuilder(db, screening, veu);
+        // Lists before filings: the demo's history is routed with the list hits of its parties (Lockheed
+        // Martin on the Unreliable Entity List, for one), as it would have been.
+        await lists.LoadAsync(dataDirectory, ct);
+        await rescreen.RunPendingAsync("demo seed", progress: null, ct);
+        db.ChangeTracker.Clear();
+
+        var facts = new RoutingFactsBuilder(risks, veu);
         var exporterActor = new FixedActor("demo exporter (synthetic)");
         var officerActor = new FixedActor("demo officer (synthetic)");
         var filer = new ApplicationService(db, reference, facts, clock, exporterActor);

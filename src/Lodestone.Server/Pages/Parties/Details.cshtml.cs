@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestone.Server.Pages.Parties;
 
-/// <summary>A party: names, owners, holdings and military ties through ownership.</summary>
+/// <summary>A party: names, screening status and hits, owners, holdings and military ties through ownership.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.ReadCases)]
 public sealed class DetailsModel(PartyService parties) : PageModel
 {

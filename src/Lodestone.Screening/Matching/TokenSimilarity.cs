@@ -1,0 +1,149 @@
+using Lodestone.Screening.Normalisation;
+
+namespace Lodestone.Screening.Matching;
+
+/// <summary>
+/// Similarity of one query token and one entry token, 0..1, where 0 means "not met". Rules, in order: numbers match
+/// only exactly; legal forms meet only legal forms; an initial meets a word it starts; a romanised Arabic or Hebrew
+/// token is compared by consonant skeleton; otherwise the first letters must share a sound class and Jaro-Winkler,
+/// scaled down for very different lengths, must reach <see cref="ScoringParameters.PairFloor"/>.
+/// </summary>
+internal static class TokenSimilarity
+{
+    public static double Of(TokenInfo q, TokenInfo e)
+    {
+        var best = Of(q.Text, q.Kind, e.Text, e.Kind);
+        if (q.Alternates is null && e.Alternates is null)
+        {
+            return best;
+        }
+
+        // A glossary word may stand for several English words; the best reading counts.
+        foreach (var qa in Readings(q))
+        {
+            foreach (var ea in Readings(e))
+            {
+                best = Math.Max(best, Of(qa, q.Kind, ea, e.Kind));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Similarity of a token (q) and a span of text with its kind (a compound of adjacent tokens).</summary>
+    public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind)
+    {
+        var best = Of(q.Text, q.Kind, e, eKind);
+        if (q.Alternates is not null)
+        {
+            foreach (var qa in q.Alternates)
+            {
+                best = Math.Max(best, Of(qa, q.Kind, e, eKind));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Similarity of a span of text with its kind (a compound) and an entry token.</summary>
+    public static double Of(ReadOnlySpan<char> q, TokenKind qKind, TokenInfo e)
+    {
+        var best = Of(q, qKind, e.Text, e.Kind);
+        if (e.Alternates is not null)
+        {
+            foreach (var ea in e.Alternates)
+            {
+                best = Math.Max(best, Of(q, qKind, ea, e.Kind));
+            }
+        }
+
+        return best;
+    }
+
+    public static double Of(ReadOnlySpan<char> a, TokenKind ka, ReadOnlySpan<char> b, TokenKind kb)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        if (((ka | kb) & TokenKind.Number) != 0)
+        {
+            return (ka & kb & TokenKind.Number) != 0 && a.SequenceEqual(b) ? 1.0 : 0.0;
+        }
+
+        if (((ka ^ kb) & TokenKind.Weak) != 0)
+        {
+            return 0;
+        }
+
+        if (a.SequenceEqual(b))
+        {
+            return 1.0;
+        }
+
+        if (a.Length == 1 || b.Length == 1)
+        {
+            return a.Length != b.Length && a[0] == b[0] ? ScoringParameters.InitialSimilarity : 0.0;
+        }
+
+        if (((ka ^ kb) & TokenKind.Abjad) != 0)
+        {
+            return (ka & TokenKind.Abjad) != 0 ? SkeletonSimilarity(a, b) : SkeletonSimilarity(b, a);
+        }
+
+        if (Phonetic.ClassOf(a[0]) != Phonetic.ClassOf(b[0]))
+        {
+            return 0;
+        }
+
+        return Finish(JaroWinkler.Similarity(a, b), a.Length, b.Length);
+    }
+
+    /// <summary>
+    /// Romanised Arabic or Hebrew (consonants only) against a Latin spelling, by consonant skeleton: "mhmd" ~ "mohamed".
+    /// Skeletons of one or two letters say little ("wd" would meet "oded"), so they must be equal and the Latin word
+    /// short; and a skeleton match is never taken as certain.
+    /// </summary>
+    private static double SkeletonSimilarity(ReadOnlySpan<char> abjad, ReadOnlySpan<char> latin)
+    {
+        Span<char> sa = stackalloc char[Math.Min(abjad.Length, 64)];
+        Span<char> sb = stackalloc char[Math.Min(latin.Length, 64)];
+        var na = Phonetic.Skeleton(abjad, sa);
+        var nb = Phonetic.Skeleton(latin, sb);
+        if (na == 0 || nb == 0 || Phonetic.ClassOf(sa[0]) != Phonetic.ClassOf(sb[0]))
+        {
+            return 0;
+        }
+
+        if (Math.Min(na, nb) <= 2 && (!sa[..na].SequenceEqual(sb[..nb]) || latin.Length > nb + 2))
+        {
+            return 0;
+        }
+
+        return Finish(ScoringParameters.AbjadCertainty * JaroWinkler.Similarity(sa[..na], sb[..nb]), na, nb);
+    }
+
+    private static double Finish(double similarity, int la, int lb)
+    {
+        double ratio = (double)Math.Min(la, lb) / Math.Max(la, lb);
+        if (ratio < ScoringParameters.LengthRatioLimit)
+        {
+            similarity *= 1.0 - ((1.0 - ratio) * ScoringParameters.LengthRatioScale);
+        }
+
+        return similarity >= ScoringParameters.PairFloor ? similarity : 0.0;
+    }
+
+    private static IEnumerable<string> Readings(TokenInfo token)
+    {
+        yield return token.Text;
+        if (token.Alternates is not null)
+        {
+            foreach (var a in token.Alternates)
+            {
+                yield return a;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Frozen;
+using Lodestone.Screening.Matching;
+
+namespace Lodestone.Screening.Normalisation;
+
+/// <summary>
+/// Legal forms (Co., Ltd., GmbH, OOO, JSC, 有限公司 …) and similar filler words, folded to one canonical weak token
+/// each. They count little and never make a match alone: "ABC Co., Ltd." is not "XYZ Co., Ltd.".
+/// </summary>
+internal static class LegalForms
+{
+    /// <summary>Single words and their canonical form.</summary>
+    private static readonly FrozenDictionary<string, string> Single = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // Company / corporation / incorporated: one generic corporate form for matching purposes.
+        ["co"] = "co",
+        ["cos"] = "co",
+        ["company"] = "co",
+        ["companies"] = "co",
+        ["corp"] = "co",
+        ["corporation"] = "co",
+        ["corpn"] = "co",
+        ["incorporated"] = "co",
+        ["inc"] = "co",
+        ["cia"] = "co",
+        ["compania"] = "co",
+        ["compagnie"] = "co",
+        ["cie"] = "co",
+        ["companhia"] = "co",
+        ["kompaniya"] = "co",
+        ["ltd"] = "ltd",
+        ["limited"] = "ltd",
+        ["ltda"] = "ltd",
+        ["limitada"] = "ltd",
+        ["llc"] = "llc",
+        ["ooo"] = "llc",
+        ["tov"] = "llc",
+        ["plc"] = "plc",
+        ["jsc"] = "jsc",
+        ["ojsc"] = "ojsc",
+        ["oao"] = "ojsc",
+        ["cjsc"] = "cjsc",
+        ["zao"] = "cjsc",
+        ["pjsc"] = "pjsc",
+        ["pao"] = "pjsc",
+        ["ano"] = "ano",
+        ["gmbh"] = "gmbh",
+        ["ag"] = "ag",
+        ["aktiengesellschaft"] = "ag",
+        ["sa"] = "sa",
+        ["sas"] = "sas",
+        ["sae"] = "sa",
+        ["sal"] = "sal",
+        ["sarl"] = "sarl",
+        ["spa"] = "spa",
+        ["srl"] = "srl",
+        ["spzoo"] = "spzoo",
+        ["bv"] = "bv",
+        ["nv"] = "nv",
+        ["oy"] = "oy",
+        ["oyj"] = "oy",
+        ["ab"] = "ab",
+        ["as"] = "as",
+        ["asa"] = "as",
+        ["kg"] = "kg",
+        ["kft"] = "kft",
+        ["zrt"] = "zrt",
+        ["sro"] = "sro",
+        ["doo"] = "doo",
+        ["ead"] = "ead",
+        ["eood"] = "eood",
+        ["pte"] = "pte",
+        ["pvt"] = "pvt",
+        ["llp"] = "llp",
+        ["lp"] = "lp",
+        ["pllc"] = "llc",
+        ["fze"] = "fze",
+        ["fzco"] = "fzco",
+        ["fzc"] = "fzco",
+        ["fzllc"] = "fzllc",
+        ["fz"] = "fz",
+        ["dmcc"] = "dmcc",
+        ["wll"] = "wll",
+        ["bsc"] = "bsc",
+        ["psc"] = "psc",
+        ["tbk"] = "tbk",
+        ["pt"] = "pt",
+        ["cv"] = "cv",
+        ["bhd"] = "bhd",
+        ["sdn"] = "sdn",
+        ["kk"] = "kk",
+        ["est"] = "est",
+        ["establishment"] = "est",
+        ["group"] = "group",
+        ["branch"] = "branch",
+        ["share"] = "share",
+        ["shares"] = "share",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Multi-word legal forms, longest first, and the canonical tokens they become.</summary>
+    private static readonly (string[] Words, string[] Canonical)[] Multi = OrderByLength(
+    [
+        (["gesellschaft", "mit", "beschrankter", "haftung"], ["gmbh"]),
+        (["open", "joint", "stock", "company"], ["ojsc"]),
+        (["closed", "joint", "stock", "company"], ["cjsc"]),
+        (["public", "joint", "stock", "company"], ["pjsc"]),
+        (["private", "joint", "stock", "company"], ["cjsc"]),
+        (["sp", "z", "o", "o"], ["spzoo"]),
+        (["sp", "z", "oo"], ["spzoo"]),
+        (["joint", "stock", "company"], ["jsc"]),
+        (["joint", "stock", "co"], ["jsc"]),
+        (["limited", "liability", "company"], ["llc"]),
+        (["limited", "liability", "partnership"], ["llp"]),
+        (["public", "limited", "company"], ["plc"]),
+        (["private", "limited", "company"], ["pvt", "ltd"]),
+        (["private", "limited"], ["pvt", "ltd"]),
+        (["sociedad", "anonima"], ["sa"]),
+        (["societe", "anonyme"], ["sa"]),
+        (["sociedade", "anonima"], ["sa"]),
+        (["kabushiki", "kaisha"], ["kk"]),
+        (["autonomous", "non", "profit", "organization"], ["ano"]),
+        (["societatea", "cu", "raspundere", "limitata"], ["srl"]),
+        (["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"], ["llc"]),
+        (["aktsionernoe", "obshchestvo"], ["jsc"]),
+        (["publichnoe", "aktsionernoe", "obshchestvo"], ["pjsc"]),
+    ]);
+
+    /// <summary>Long legal-form words worth recognising even when misspelt ("Aktiengeselschaft").</summary>
+    private static readonly string[] LongWords =
+        ["aktiengesellschaft", "corporation", "incorporated", "establishment", "gesellschaft", "company", "limited", "limitada"];
+
+    private static readonly FrozenSet<string> Canonical = Single.Values.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True for a canonical legal-form token.</summary>
+    public static bool IsWeak(string token) => Canonical.Contains(token);
+
+    /// <summary>The canonical form of a one-word legal form (tolerating a typo in long words), or null.</summary>
+    public static string? Canonicalise(string token)
+    {
+        if (Single.TryGetValue(token, out var canonical))
+        {
+            return canonical;
+        }
+
+        if (token.Length < 6)
+        {
+            return null;
+        }
+
+        foreach (var word in LongWords)
+        {
+            if (word[0] == token[0] && Math.Abs(word.Length - token.Length) <= 2 && JaroWinkler.Similarity(word, token) >= 0.94)
+            {
+                return Single[word];
+            }
+        }
+
+        return null;
+    }
+
+    private static (string[] Words, string[] Canonical)[] OrderByLength((string[] Words, string[] Canonical)[] forms) =>
+        [.. forms.OrderByDescending(f => f.Words.Length)];
+
+    /// <summary>Matches a multi-word legal form at <paramref name="start"/>; returns how many tokens it spans (0 if none).</summary>
+    public static int MatchMulti(IReadOnlyList<string> tokens, int start, out string[] canonical)
+    {
+        // Multi is ordered longest first, so the first match is the longest.
+        foreach (var (words, result) in Multi)
+        {
+            if (start + words.Length > tokens.Count)
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var k = 0; k < words.Length && ok; k++)
+            {
+                ok = string.Equals(tokens[start + k], words[k], StringComparison.Ordinal);
+            }
+
+            if (ok)
+            {
+                canonical = result;
+                return words.Length;
+            }
+        }
+
+        canonical = [];
+        return 0;
+    }
+}
