@@ -95,6 +95,17 @@ public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartySc
 
     private IQueryable<Party> VisibleParties() => Visibility.Parties(db, actor).AsNoTracking();
 
+    /// <summary>Changes the party's names and screens it again under them, in one save.</summary>
+    public async Task<PartyResponse> RenameAsync(Guid id, RenamePartyRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var party = await db.Parties.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException(null, $"Party {id} does not exist.");
+        party.Rename(request.Name ?? string.Empty, request.ChineseName, request.Aliases);
+        await screening.ScreenAsync(party, "names changed", ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, CancellationToken.None);
+    }
+
     /// <summary>Records that <c>ownerId</c> holds a share of <paramref name="ownedId"/>, replacing an earlier share of the same owner.</summary>
     public async Task<PartyResponse> AddOwnerAsync(Guid ownedId, AddOwnerRequest request, CancellationToken ct)
     {

@@ -30,6 +30,7 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["GET /api/v1/parties/"] = Read,
         ["GET /api/v1/parties/{id:guid}"] = Read,
         ["POST /api/v1/parties/{id:guid}/owners"] = [Roles.Officer, Roles.PolicyAdmin],
+        ["PUT /api/v1/parties/{id:guid}/names"] = [Roles.Officer, Roles.PolicyAdmin],
         ["POST /api/v1/classifications/"] = [Anyone],
         ["POST /api/v1/applications/"] = [Roles.Exporter],
         ["GET /api/v1/applications/"] = Read,
@@ -134,7 +135,7 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
             var expectAllowed = allowed.Contains(Public) || allowed.Contains(caller) || (allowed.Contains(Anyone) && caller != Public);
             var url = RouteParameter().Replace(path, m => m.Value.StartsWith("{id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "v1");
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
-            if (method == "POST")
+            if (method is "POST" or "PUT")
             {
                 // Uploads take a form: routing answers 415 to JSON before authorization is even asked.
                 request.Content = key.EndsWith("/versions", StringComparison.Ordinal)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Lodestone.Services;
@@ -198,6 +199,22 @@ public abstract class ScreeningTests(ServerFixture server)
         await WaitForRescreenAsync(v2.Str("rescreenJobId"));
         var reopened = (await PartyAsync(party))["screening"]!["hits"]![0]!;
         Assert.Equal("unreviewed", reopened.Str("review"));
+    }
+
+    [Fact]
+    public async Task A_change_of_names_screens_the_party_again()
+    {
+        var word = Word();
+        var list = await CreateListAsync("watch");
+        var (_, v1) = await ImportAsync(list, $"{Header}\nR1,{word} Optics Institute,,,CN,entity,,,,\n");
+        await WaitForRescreenAsync(v1.Str("rescreenJobId"));
+        var party = await server.CreatePartyAsync($"{Word()} Lens Factory", "CN");
+        Assert.Equal("clear", (await PartyAsync(party))["screening"]!.Str("status"));
+
+        var response = await server.Client.PutAsJsonAsync($"/api/v1/parties/{party}/names", new { name = $"{word} Optics Institute", aliases = new[] { "Former lens factory" } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var hit = (await PartyAsync(party))["screening"]!["hits"]![0]!;
+        Assert.Equal(("names changed", "R1"), (hit.Str("trigger"), hit.Str("entryId")));
     }
 
     [Fact]

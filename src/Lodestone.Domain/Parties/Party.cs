@@ -100,6 +100,15 @@ public sealed class Party
         };
     }
 
+    /// <summary>Corrects or adds the party's names; the caller re-screens it (a new name may meet a list entry).</summary>
+    public void Rename(string name, string? chineseName, IEnumerable<string>? aliases)
+    {
+        var renamed = Create(Id, name, chineseName, aliases, Country, Kind, Sectors, Roles, Facilities);
+        Name = renamed.Name;
+        ChineseName = renamed.ChineseName;
+        Aliases = renamed.Aliases;
+    }
+
     /// <summary>True when the party is itself a military user.</summary>
     public bool IsDefence => Sectors.Contains(Sector.Defence);
 }

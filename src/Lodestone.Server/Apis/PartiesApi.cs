@@ -16,6 +16,8 @@ internal static class PartiesApi
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Hosting.Policies.ReadCases).WithName("GetParty").WithSummary("A party with its owners, holdings and military ties.");
         group.MapPost("/{id:guid}/owners", AddOwnerAsync).RequireAuthorization(Hosting.Policies.Ownership).WithName("AddOwner").WithSummary("Records that ownerId holds percent of the party.")
             .AddEndpointFilter<Hosting.IdempotencyFilter>();
+        group.MapPut("/{id:guid}/names", RenameAsync).RequireAuthorization(Hosting.Policies.Ownership).WithName("RenameParty")
+            .WithSummary("Corrects the party's names (name, chineseName, aliases) and screens it again under them.");
         return group;
     }
 
@@ -30,6 +32,9 @@ internal static class PartiesApi
 
     private static async Task<Ok<PartyResponse>> GetAsync(Guid id, PartyService parties, CancellationToken ct) =>
         TypedResults.Ok(await parties.GetAsync(id, ct));
+
+    private static async Task<Ok<PartyResponse>> RenameAsync(Guid id, RenamePartyRequest request, PartyService parties, CancellationToken ct) =>
+        TypedResults.Ok(await parties.RenameAsync(id, request, ct));
 
     private static async Task<Ok<PartyResponse>> AddOwnerAsync(Guid id, AddOwnerRequest request, PartyService parties, CancellationToken ct) =>
         TypedResults.Ok(await parties.AddOwnerAsync(id, request, ct));

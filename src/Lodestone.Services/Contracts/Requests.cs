@@ -16,6 +16,8 @@ public sealed record FacilityDto(string? Name, string? Address, string? Country)
 /// <summary>An ownership edge: <c>ownerId</c> holds <c>percent</c> of the party in the route.</summary>
 public sealed record AddOwnerRequest(Guid? OwnerId, decimal? Percent);
 
+public sealed record RenamePartyRequest(string? Name, string? ChineseName, IReadOnlyList<string>? Aliases);
+
 /// <summary>A product to classify.</summary>
 public sealed record ClassifyRequest(string? Form, Dictionary<string, decimal>? Composition, string? HsCode, DateOnly? AsOf = null, string? Description = null);
 
