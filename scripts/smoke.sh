@@ -44,4 +44,10 @@ open=$(grep -o '"total":[0-9]*' "$work/body" | cut -d: -f2)
 fetch /openapi/v1.json; grep -q '/api/v1/applications' "$work/body"
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'content-type: application/json' -d '{"items":[]}' "$base/api/v1/classifications")
 [[ "$status" == 400 ]] || { echo "smoke: bad input got $status"; exit 1; }
-echo "smoke ($([[ "$database" == *Host=* ]] && echo PostgreSQL || echo SQLite)): server healthy, demo queue has $open open applications."
+# Screening against the default lists the demo loads: a Chinese name meets its listed entry.
+curl -sf -X POST -H "Authorization: Bearer $token" -H 'content-type: application/json' -d '{"name":"洛克希德·马丁公司"}' "$base/api/v1/screenings" -o "$work/body"
+grep -q 'cn-unreliable-entity' "$work/body" || { echo "smoke: screening did not find Lockheed Martin on the Unreliable Entity List"; cat "$work/body"; exit 1; }
+fetch "/api/v1/screening/hits?pageSize=1"
+hits=$(grep -o '"total":[0-9]*' "$work/body" | cut -d: -f2)
+[[ "$hits" -gt 0 ]] || { echo "smoke: the demo has no hits for officers to review"; exit 1; }
+echo "smoke ($([[ "$database" == *Host=* ]] && echo PostgreSQL || echo SQLite)): server healthy, demo queue has $open open applications, $hits hits to review."

@@ -71,7 +71,7 @@ public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartySc
             ties,
             party.IsDemo,
             await screening.ForPartyAsync(party, ct),
-            actor.IsOrganisationScoped ? [] : risk.ListHits.Where(h => h.Detail.Contains("owned 50% or more", StringComparison.Ordinal)).Select(h => h.Detail).ToList());
+            actor.IsOrganisationScoped ? [] : risk.ListedOwnership);
     }
 
     public async Task<IReadOnlyList<PartyRef>> ListAsync(string? search, string? role, CancellationToken ct)

@@ -312,6 +312,27 @@ public abstract class ScreeningTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_second_instance_screens_against_a_list_imported_on_the_first()
+    {
+        var word = Word();
+        var officer = server.Client;
+        await using var second = new LodestoneFactory(server.Database!, seedDemo: false, server.Clock);
+        using var otherClient = second.CreateClient();
+
+        // The key ring is shared through the database, so the first instance's token works on the second.
+        otherClient.DefaultRequestHeaders.Authorization = officer.DefaultRequestHeaders.Authorization;
+        var query = new { name = $"{word} Nuclear Engineering Academy" };
+        var (warm, before) = await Api.PostAsync(otherClient, "/api/v1/screenings", query);
+        Assert.Equal(HttpStatusCode.OK, warm);
+        Assert.Empty(before["matches"]!.AsArray());
+
+        var list = await CreateListAsync("control");
+        await ImportAsync(list, $"{Header}\nN1,{word} Nuclear Engineering Academy,,,IR,entity,,,,\n");
+        var (_, after) = await Api.PostAsync(otherClient, "/api/v1/screenings", query);
+        Assert.Contains(after["matches"]!.AsArray(), m => m!.Str("listId") == list && m!.Str("entryId") == "N1");
+    }
+
+    [Fact]
     public async Task Only_policy_admins_import_and_a_list_id_is_a_slug()
     {
         var (status, problem) = await Api.PostAsync(await AdminAsync(), "/api/v1/lists", new { id = "Bad Id!", name = "x", authority = "y", kind = "watch" });

@@ -34,6 +34,9 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public LodestoneFactory? Factory { get; private set; }
 
+    /// <summary>The database's path or connection string, for a second instance on the same database.</summary>
+    public string? Database => _database;
+
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly SemaphoreSlim _lock = new(1, 1);
 

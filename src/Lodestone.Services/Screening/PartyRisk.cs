@@ -12,7 +12,8 @@ namespace Lodestone.Services.Screening;
 /// <param name="MilitaryLinked">True when a military subject, or one ≥50% owned by military parties, is among them.</param>
 /// <param name="MilitaryEvidence">How each military link runs, ownership path included.</param>
 /// <param name="MinorityStakes">Military owners below 50% (a red flag, not a finding).</param>
-public sealed record PartyRiskFacts(IReadOnlyList<ListHit> ListHits, bool MilitaryLinked, IReadOnlyList<string> MilitaryEvidence, IReadOnlyList<string> MinorityStakes);
+/// <param name="ListedOwnership">The control-list findings reached through ownership, with their paths (also among <paramref name="ListHits"/>).</param>
+public sealed record PartyRiskFacts(IReadOnlyList<ListHit> ListHits, bool MilitaryLinked, IReadOnlyList<string> MilitaryEvidence, IReadOnlyList<string> MinorityStakes, IReadOnlyList<string> ListedOwnership);
 
 /// <summary>
 /// Derives list and military facts from the hits stored by screening and the ownership graph.
@@ -61,6 +62,7 @@ public sealed class PartyRisk(LodestoneDbContext db)
 
         // Control-list status through ownership: the subject is not listed itself but its listed owners
         // together hold 50% or more, directly or through chains.
+        var listedOwnership = new List<string>();
         var controlSeeds = ids.Where(id => !subjectIds.Contains(id) && hits[id].Any(h => h.Kind == ListKind.Control)).ToHashSet();
         foreach (var (role, party) in subjects.DistinctBy(s => (s.Role, s.Party.Id)))
         {
@@ -69,11 +71,9 @@ public sealed class PartyRisk(LodestoneDbContext db)
             {
                 var listed = controlSeeds.Where(s => graph.AncestorsOf(party.Id).Contains(s))
                     .SelectMany(s => hits[s].Where(h => h.Kind == ListKind.Control).Select(h => $"{NameOf(s)} on {ListLabel(h)}"));
-                listHits.Add(new ListHit(
-                    ListKind.Control,
-                    "Ownership (Ann. 61 50% rule)",
-                    role,
-                    $"{party.Name} is owned 50% or more by export-control-listed parties: {string.Join(" ", taint.Chain.Select(c => c.Trim()))} Listed: {string.Join("; ", listed.Distinct())}."));
+                var finding = $"{party.Name} is owned 50% or more by export-control-listed parties: {string.Join(" ", taint.Chain.Select(c => c.Trim()))} Listed: {string.Join("; ", listed.Distinct())}.";
+                listedOwnership.Add(finding);
+                listHits.Add(new ListHit(ListKind.Control, "Ownership (Ann. 61 50% rule)", role, finding));
             }
         }
 
@@ -94,7 +94,7 @@ public sealed class PartyRisk(LodestoneDbContext db)
             minority.AddRange(taint.MinorityStakes.Select(m => $"{role} {party.Name}: {m}"));
         }
 
-        return new PartyRiskFacts(listHits, evidence.Count > 0, evidence, minority);
+        return new PartyRiskFacts(listHits, evidence.Count > 0, evidence, minority, listedOwnership);
     }
 
     private static string Describe(Party party, ScreeningHit hit) =>
