@@ -237,8 +237,10 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser) : IClassFixtur
         while (true)
         {
             await Expect(page.Locator("#hit-count")).ToBeVisibleAsync();
+            // The party's aliases also meet other Lockheed entries; this is the party's own name, listed.
             var hit = page.Locator("#hits tbody.hit")
                 .Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = Lockheed, Exact = true }) })
+                .Filter(new() { Has = page.Locator("td.entry .entry-name", new() { HasTextRegex = new Regex($"^{Regex.Escape(Lockheed)}$") }) })
                 .Filter(new() { HasText = "Unreliable Entity List" });
             if (await hit.CountAsync() == 1)
             {

@@ -73,6 +73,29 @@ internal sealed record BenchPaths(string RepoRoot, string Shared)
 
     public string ListsYaml => Path.Combine(RepoRoot, "data", "lists", "lists.yaml");
 
+    /// <summary>
+    /// SHA-256 (first 12 hex digits) over the engine's sources, <c>src/Lodestone.Screening/**/*.cs</c> in path
+    /// order: names the engine version measured when the working tree is not committed.
+    /// </summary>
+    public string EngineFingerprint()
+    {
+        var folder = Path.Combine(RepoRoot, "src", "Lodestone.Screening");
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file)));
+            sha.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset())[..12].ToLowerInvariant();
+    }
+
+    /// <summary>The 1-, 5- and 15-minute load averages (Linux), to show whether the shared machine was busy.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     public static BenchPaths Resolve(BenchOptions options)
     {
         var root = FindRepoRoot(Directory.GetCurrentDirectory()) ?? FindRepoRoot(AppContext.BaseDirectory)
@@ -331,4 +354,43 @@ internal sealed class Report : IDisposable
     }
 
     public void Dispose() => _file?.Dispose();
+}
+
+/// <summary>The writing system of a name, by the Unicode block of its first letter.</summary>
+internal static class Scripts
+{
+    public static string Of(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            return c switch
+            {
+                < '\u0250' => "Latin",
+                >= '\u1E00' and <= '\u1EFF' => "Latin",
+                >= '\u0370' and <= '\u03FF' => "Greek",
+                >= '\u0400' and <= '\u052F' => "Cyrillic",
+                >= '\u0530' and <= '\u058F' => "Armenian",
+                >= '\u0590' and <= '\u05FF' => "Hebrew",
+                >= '\u0600' and <= '\u06FF' => "Arabic",
+                >= '\u0750' and <= '\u08FF' => "Arabic",
+                >= '\uFB50' and <= '\uFEFF' => "Arabic",
+                >= '\u0900' and <= '\u097F' => "Devanagari",
+                >= '\u0980' and <= '\u0DFF' => "Other Indic",
+                >= '\u0E00' and <= '\u0E7F' => "Thai",
+                >= '\u10A0' and <= '\u10FF' => "Georgian",
+                >= '\u1100' and <= '\u11FF' => "Hangul",
+                >= '\uAC00' and <= '\uD7AF' => "Hangul",
+                >= '\u3040' and <= '\u30FF' => "Japanese kana",
+                >= '\u3400' and <= '\u9FFF' => "Han",
+                _ => "Other",
+            };
+        }
+
+        return "None";
+    }
 }

@@ -53,17 +53,36 @@ internal static class ScreeningAccuracy
 {
     private const double Threshold = ScreeningOptions.DefaultThreshold;
 
+    private static readonly string[] NegativeFiles = ["negatives_global.csv", "negatives_us.csv"];
+
     private sealed record PairCase(string Group, string Schema, string Name1, string Name2, bool Match, string Quality, double Engine, double Brute);
 
     public static int Run(BenchPaths paths, BenchOptions options, Report report)
     {
         report.Line($"# Screening accuracy ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {Environment.OSVersion})");
-        report.Line($"Evaluation data: {paths.Eval} (read in place). Default threshold {Threshold:0.00}. Engine scores are NameMatcher.Compare for pairs and ScreeningIndex.Screen for lists; the baseline is the bench project's brute-force best-pairs Jaro-Winkler.");
+        report.Line($"Engine source fingerprint {paths.EngineFingerprint()}. Evaluation data: {paths.Eval} (read in place). Default threshold {Threshold:0.00}. Engine scores are NameMatcher.Compare for pairs and ScreeningIndex.Screen for lists; the baseline is the bench project's brute-force best-pairs Jaro-Winkler.");
         var engineErrors = new ConcurrentBag<string>();
 
-        Cases(paths, report, engineErrors);
-        CrossScript(paths, report, engineErrors);
-        OfacFixtures(paths, report, engineErrors);
+        var sections = (options.String("sections") ?? "cases,cross-script,ofac,negatives,un,recall").Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (sections.Contains("cases"))
+        {
+            Cases(paths, report, engineErrors);
+        }
+
+        if (sections.Contains("cross-script"))
+        {
+            CrossScript(paths, report, engineErrors);
+        }
+
+        if (sections.Contains("ofac"))
+        {
+            OfacFixtures(paths, report, engineErrors);
+        }
+
+        if (!sections.Overlaps(["negatives", "un", "recall"]))
+        {
+            return 0;
+        }
 
         var lists = ListSources.Load(paths, options, report);
         report.Heading("## Reference lists for the list-based sets");
@@ -79,9 +98,20 @@ internal static class ScreeningAccuracy
         report.Line();
         report.Line($"Engine index: {Stats.N(index.EntryCount)} entries, {Stats.N(index.NameCount)} names, built in {Stats.Ms(buildMs)}. Brute-force scan: {Stats.N(brute.NameCount)} tokenised names.");
 
-        Negatives(paths, options, report, index, brute);
-        UnPositives(paths, report, index, brute);
-        IndexRecall(lists, options, report, index, brute);
+        if (sections.Contains("negatives"))
+        {
+            Negatives(paths, options, report, index, brute);
+        }
+
+        if (sections.Contains("un"))
+        {
+            UnPositives(paths, report, index, brute);
+        }
+
+        if (sections.Contains("recall"))
+        {
+            IndexRecall(lists, options, report, index, brute);
+        }
 
         if (!engineErrors.IsEmpty)
         {
@@ -361,7 +391,8 @@ internal static class ScreeningAccuracy
         report.Heading("## yente negatives (synthetic persons; ideally no alert) against the default lists + OFAC SDN");
         var rows = new List<IReadOnlyList<string>>();
         var examples = new List<(string File, string Query, ScreeningMatch Match)>();
-        foreach (var file in new[] { "negatives_global.csv", "negatives_us.csv" })
+        var byScript = new List<(string Script, bool Alert, bool AlertWithCountry)>();
+        foreach (var file in NegativeFiles)
         {
             var records = Csv.ReadWithHeader(Path.Combine(paths.Eval, "yente", file));
             var withCountry = new int[records.Count];
@@ -395,19 +426,27 @@ internal static class ScreeningAccuracy
                 $"{Stats.Pct((double)sample.Count(i => nameOnly[i] > 0) / sample.Count, 2)} / {Stats.Pct((double)bruteAlerts.Count(c => c > 0) / sample.Count, 2)} (n = {sample.Count})",
                 Stats.N((long)(2 * records.Count / seconds)),
             ]);
-            examples.AddRange(top.OrderByDescending(t => t.Item2.Score).Take(8).Select(t => (file, t.Item1, t.Item2)));
+            examples.AddRange(top.GroupBy(t => Scripts.Of(t.Item1)).SelectMany(g => g.OrderByDescending(t => t.Item2.Score).ThenBy(t => t.Item1, StringComparer.Ordinal).Take(3)).Select(t => (file, t.Item1, t.Item2)));
+            byScript.AddRange(records.Select((r, i) => (Scripts.Of(r["full_name"]), nameOnly[i] > 0, withCountry[i] > 0)));
         }
 
         report.Table(
             ["File", "Records", "Alert rate (with nationality)", "Alerts / 1,000", "Mean matches returned", "Alert rate (name only)", "Alerts / 1,000 (name only)", "Name only on a sample: engine / brute force", "Screens/s (2 threads)"],
             rows);
         report.Line();
-        report.Line("Highest-scoring name-only alerts (to check by hand; a synthetic name can coincide with a listed person):");
+        report.Line("By the script of the query name (both files):");
+        report.Line();
+        report.Table(
+            ["Script", "Records", "Alert rate (name only)", "Alerts / 1,000 (name only)", "Alert rate (with nationality)"],
+            byScript.GroupBy(x => x.Script).OrderByDescending(g => g.Count()).Select(g => (IReadOnlyList<string>)[
+                g.Key, Stats.N(g.Count()), Stats.Pct((double)g.Count(x => x.Alert) / g.Count(), 2), Stats.F(1000.0 * g.Count(x => x.Alert) / g.Count(), 1), Stats.Pct((double)g.Count(x => x.AlertWithCountry) / g.Count(), 2)]));
+        report.Line();
+        report.Line("Highest-scoring name-only alerts, three per file and script (to check by hand; a synthetic name can coincide with a listed person):");
         report.Line();
         report.Table(
             ["File", "Query", "Matched", "List", "Score", "Explanation"],
-            examples.Select(e => (IReadOnlyList<string>)[e.File, e.Query, e.Match.Explanation.MatchedName, e.Match.ListId, Stats.F(e.Match.Score), e.Match.Explanation.Summary]),
-            "lllll");
+            examples.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => Scripts.Of(e.Query), StringComparer.Ordinal).Select(e => (IReadOnlyList<string>)[e.File, e.Query, e.Match.Explanation.MatchedName, e.Match.ListId, Stats.F(e.Match.Score), e.Match.Explanation.Summary]),
+            "llllrl");
     }
 
     // ---------------------------------------------------------------- yente UN positives (measured against SDN)
@@ -463,7 +502,7 @@ internal static class ScreeningAccuracy
         report.Line("Found = the entry the query was derived from (or an entry with the same primary name) is among the results. Engine: Screen with the default threshold and limit 10, and with threshold 0 (candidate generation only). Brute force: top 10 of the full scan at the same threshold, and unthresholded.");
         report.Line();
         var results = new (bool Engine, bool Engine0, bool Brute, bool Brute0, bool BruteTop1)[queries.Count];
-        var misses = new ConcurrentBag<string>();
+        var misses = new ConcurrentBag<(string Kind, string Text)>();
         Parallel.For(0, queries.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
             var q = queries[i];
@@ -478,7 +517,7 @@ internal static class ScreeningAccuracy
             {
                 var best = e0.Count > 0 ? $"engine's best: \"{e0[0].Explanation.MatchedName}\" {Stats.F(e0[0].Score)}" : "no engine candidate";
                 var targetScore = e0.FirstOrDefault(m => Targets.Same(target, m.ListId, m.EntryId, m.Name));
-                misses.Add($"[{q.Kind}] \"{q.Text}\" → expected {target.ListId}/{target.Entry.Id} \"{target.Entry.Name}\" (brute {Stats.F(b0[0].Score)}); got {(targetScore is null ? "target not among candidates" : $"target at {Stats.F(targetScore.Score)}")}, {best}");
+                misses.Add((q.Kind, $"[{q.Kind}] \"{q.Text}\" → expected {target.ListId}/{target.Entry.Id} \"{target.Entry.Name}\" (brute {Stats.F(b0[0].Score)}); got {(targetScore is null ? "target not among candidates" : $"target at {Stats.F(targetScore.Score)}")}, {best}"));
             }
         });
 
@@ -492,8 +531,10 @@ internal static class ScreeningAccuracy
                     return (IReadOnlyList<string>)[g.Key, Stats.N(n), Stats.Pct((double)g.Count(x => x.r.Engine) / n), Stats.Pct((double)g.Count(x => x.r.Engine0) / n), Stats.Pct((double)g.Count(x => x.r.Brute) / n), Stats.Pct((double)g.Count(x => x.r.Brute0) / n), Stats.Pct((double)top1.Count / n), top1.Count == 0 ? "n/a" : Stats.Pct((double)top1.Count(x => x.r.Engine) / top1.Count)];
                 }));
         report.Line();
-        report.Line($"Queries the brute-force scan ranks first but the engine misses at the default threshold: {misses.Count}.");
-        foreach (var m in misses.Order(StringComparer.Ordinal).Take(25))
+        report.Line($"Queries the brute-force scan ranks first but the engine misses at the default threshold: {misses.Count} ("
+            + string.Join(", ", misses.GroupBy(m => m.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")) + "); up to 8 of each kind:");
+        report.Line();
+        foreach (var m in misses.GroupBy(m => m.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Select(x => x.Text).Order(StringComparer.Ordinal).Take(8)))
         {
             report.Line($"- {m}");
         }

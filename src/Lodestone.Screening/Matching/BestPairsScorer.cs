@@ -56,9 +56,8 @@ internal static class BestPairsScorer
         public byte EntryLength;
     }
 
-    internal static double ScoreArrays(TokenInfo[] q, TokenInfo[] e) => Score(q, e); // TEMP
 
-    public static double Score(ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, ScoreDetail? detail = null)
+    public static double Score(ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, ScoreDetail? detail = null, SimilarityMemo? memo = null)
     {
         detail?.Clear();
         var nq = Math.Min(query.Length, NameNormaliser.MaxTokens);
@@ -77,11 +76,11 @@ internal static class BestPairsScorer
         var capacity = (nq * ne) + (nqw * ne) + (nq * nEntryWindows);
         Candidate[]? rented = null;
         Span<Candidate> candidates = capacity <= StackPairs
-            ? stackalloc Candidate[StackPairs]
+            ? stackalloc Candidate[capacity]
             : (rented = ArrayPool<Candidate>.Shared.Rent(capacity));
         try
         {
-            var count = CollectCandidates(query, entry, queryWindows[..nqw], entryWindows[..nEntryWindows], candidates);
+            var count = CollectCandidates(query, entry, queryWindows[..nqw], entryWindows[..nEntryWindows], candidates, memo);
             return Assign(query, entry, candidates[..count], detail);
         }
         finally
@@ -95,27 +94,68 @@ internal static class BestPairsScorer
 
     private static int CollectCandidates(
         ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, ReadOnlySpan<Compounds.Window> queryWindows,
-        ReadOnlySpan<Compounds.Window> entryWindows, Span<Candidate> candidates)
+        ReadOnlySpan<Compounds.Window> entryWindows, Span<Candidate> candidates, SimilarityMemo? memo)
     {
         var count = 0;
-        for (var i = 0; i < query.Length; i++)
+        Span<char> joined = stackalloc char[Compounds.MaxLength];
+        var memoised = memo is not null;
+        for (var j = 0; j < entry.Length; j++)
         {
-            var q = query[i];
-            for (var j = 0; j < entry.Length; j++)
+            var e = entry[j];
+            if (memo is not null && e.Id >= 0)
             {
-                var s = TokenSimilarity.Of(q, entry[j]);
+                // Query tokens and joined query windows against a vocabulary token: computed once per query.
+                var row = memo.Row(e.Id, out var fresh);
+                if (fresh)
+                {
+                    for (var i = 0; i < query.Length; i++)
+                    {
+                        row[i] = TokenSimilarity.Of(query[i], e);
+                    }
+
+                    for (var w = 0; w < queryWindows.Length; w++)
+                    {
+                        row[query.Length + w] = WindowSimilarity(query, queryWindows[w], e, joined);
+                    }
+                }
+
+                for (var i = 0; i < query.Length; i++)
+                {
+                    if (row[i] > 0)
+                    {
+                        candidates[count++] = new Candidate { Similarity = row[i], Weight = query[i].Weight, QueryStart = (short)i, QueryLength = 1, EntryStart = (short)j, EntryLength = 1 };
+                    }
+                }
+
+                for (var w = 0; w < queryWindows.Length; w++)
+                {
+                    var s = row[query.Length + w];
+                    if (s > 0)
+                    {
+                        var window = queryWindows[w];
+                        candidates[count++] = new Candidate { Similarity = s, Weight = WindowWeight(query, window), QueryStart = (short)window.Start, QueryLength = (byte)window.Length, EntryStart = (short)j, EntryLength = 1 };
+                    }
+                }
+
+                continue;
+            }
+
+            memoised = false;
+            for (var i = 0; i < query.Length; i++)
+            {
+                var s = TokenSimilarity.Of(query[i], e);
                 if (s > 0)
                 {
-                    candidates[count++] = new Candidate { Similarity = s, Weight = q.Weight, QueryStart = (short)i, QueryLength = 1, EntryStart = (short)j, EntryLength = 1 };
+                    candidates[count++] = new Candidate { Similarity = s, Weight = query[i].Weight, QueryStart = (short)i, QueryLength = 1, EntryStart = (short)j, EntryLength = 1 };
                 }
             }
         }
 
-        Span<char> joined = stackalloc char[Compounds.MaxLength];
-        foreach (var w in queryWindows)
+        foreach (var w in memoised ? [] : queryWindows)
         {
-            var length = Compounds.Join(query, w, joined);
             var kind = Compounds.KindOf(query, w);
+            var first = query[w.Start].FirstClass;
+            var length = 0;
             var weight = 0.0;
             for (var k = w.Start; k < w.Start + w.Length; k++)
             {
@@ -124,6 +164,17 @@ internal static class BestPairsScorer
 
             for (var j = 0; j < entry.Length; j++)
             {
+                // Gate and lengths first: most windows cannot meet most tokens, and joining costs a copy.
+                if (!Plausible(first, kind, Compounds.Length(query, w), Compounds.ShortestPart(query, w), entry[j]))
+                {
+                    continue;
+                }
+
+                if (length == 0)
+                {
+                    length = Compounds.Join(query, w, joined);
+                }
+
                 var s = TokenSimilarity.Of(joined[..length], kind, entry[j]);
                 if (s > 0)
                 {
@@ -134,10 +185,21 @@ internal static class BestPairsScorer
 
         foreach (var w in entryWindows)
         {
-            var length = Compounds.Join(entry, w, joined);
             var kind = Compounds.KindOf(entry, w);
+            var first = entry[w.Start].FirstClass;
+            var length = 0;
             for (var i = 0; i < query.Length; i++)
             {
+                if (!Plausible(first, kind, Compounds.Length(entry, w), Compounds.ShortestPart(entry, w), query[i]))
+                {
+                    continue;
+                }
+
+                if (length == 0)
+                {
+                    length = Compounds.Join(entry, w, joined);
+                }
+
                 var s = TokenSimilarity.Of(query[i], joined[..length], kind);
                 if (s > 0)
                 {
@@ -152,29 +214,19 @@ internal static class BestPairsScorer
     private static double Assign(ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, Span<Candidate> candidates, ScoreDetail? detail)
     {
         // Best first; among equals, the pair covering more tokens, then the heavier, then the earliest (deterministic).
-        candidates.Sort(static (x, y) =>
+        // Insertion sort: a handful of pairs pass the gates.
+        for (var i = 1; i < candidates.Length; i++)
         {
-            var c = y.Similarity.CompareTo(x.Similarity);
-            if (c != 0)
+            var x = candidates[i];
+            var k = i - 1;
+            while (k >= 0 && Before(x, candidates[k]))
             {
-                return c;
+                candidates[k + 1] = candidates[k];
+                k--;
             }
 
-            c = (y.QueryLength + y.EntryLength).CompareTo(x.QueryLength + x.EntryLength);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = y.Weight.CompareTo(x.Weight);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = x.QueryStart.CompareTo(y.QueryStart);
-            return c != 0 ? c : x.EntryStart.CompareTo(y.EntryStart);
-        });
+            candidates[k + 1] = x;
+        }
 
         ulong usedQuery = 0, usedEntry = 0;
         double met = 0, metWeight = 0;
@@ -263,9 +315,93 @@ internal static class BestPairsScorer
         return Math.Clamp(score, 0.0, 1.0);
     }
 
-    /// <summary>A distinctive token: not a legal form, common word, particle, place, initial or number.</summary>
+    private static bool Before(in Candidate x, in Candidate y)
+    {
+        if (x.Similarity != y.Similarity)
+        {
+            return x.Similarity > y.Similarity;
+        }
+
+        var cx = x.QueryLength + x.EntryLength;
+        var cy = y.QueryLength + y.EntryLength;
+        if (cx != cy)
+        {
+            return cx > cy;
+        }
+
+        if (x.Weight != y.Weight)
+        {
+            return x.Weight > y.Weight;
+        }
+
+        return x.QueryStart != y.QueryStart ? x.QueryStart < y.QueryStart : x.EntryStart < y.EntryStart;
+    }
+
+    private static double WindowWeight(ReadOnlySpan<TokenInfo> query, Compounds.Window window)
+    {
+        var weight = 0.0;
+        for (var k = window.Start; k < window.Start + window.Length; k++)
+        {
+            weight += query[k].Weight;
+        }
+
+        return weight;
+    }
+
+    private static double WindowSimilarity(ReadOnlySpan<TokenInfo> query, Compounds.Window window, TokenInfo entry, Span<char> joined)
+    {
+        var kind = Compounds.KindOf(query, window);
+        if (!Plausible(query[window.Start].FirstClass, kind, Compounds.Length(query, window), Compounds.ShortestPart(query, window), entry))
+        {
+            return 0;
+        }
+
+        var length = Compounds.Join(query, window, joined);
+        return TokenSimilarity.Of(joined[..length], kind, entry);
+    }
+
+    /// <summary>Whether a joined window (first sound class, kind, length, shortest part) could meet a token at all.</summary>
+    private static bool Plausible(byte firstClass, TokenKind kind, int length, int shortestPart, TokenInfo other)
+    {
+        if (other.IsNumber || other.IsWeak || (other.Kind & TokenKind.Initial) != 0)
+        {
+            return false;
+        }
+
+        if (((kind | other.Kind) & TokenKind.Abjad) != 0)
+        {
+            return true;
+        }
+
+        if (!Compounds.LengthsFit(length, shortestPart, other.Text.Length) && !AnyReadingFits(length, shortestPart, other))
+        {
+            return false;
+        }
+
+        return other.Alternates is not null || (firstClass == other.FirstClass && TokenSimilarity.LengthsAllow(length, other.Text.Length));
+    }
+
+    private static bool AnyReadingFits(int length, int shortestPart, TokenInfo other)
+    {
+        if (other.Alternates is null)
+        {
+            return false;
+        }
+
+        foreach (var alternate in other.Alternates)
+        {
+            if (Compounds.LengthsFit(length, shortestPart, alternate.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A distinctive token: not a legal form, common word or name, particle, place, initial or number.</summary>
     private static bool IsAnchor(TokenInfo token) =>
-        (token.Kind & (TokenKind.Weak | TokenKind.Generic | TokenKind.Particle | TokenKind.Location | TokenKind.Initial | TokenKind.Number)) == 0;
+        (token.Kind & (TokenKind.Weak | TokenKind.Generic | TokenKind.CommonName | TokenKind.Particle | TokenKind.Location | TokenKind.Initial | TokenKind.Number)) == 0;
 
     /// <summary>What a met pair of the given similarity counts (see <see cref="ScoringParameters.PairSharpness"/>).</summary>
     public static double Sharpen(double similarity) => Math.Max(0.0, 1.0 - (ScoringParameters.PairSharpness * (1.0 - similarity)));

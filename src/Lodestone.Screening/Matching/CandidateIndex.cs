@@ -11,36 +11,81 @@ internal readonly record struct Neighbour(int Token, double Similarity);
 /// <see cref="Compounds"/>), posting lists from token to name forms, and a fuzzy key table over the vocabulary
 /// (<see cref="FuzzyKeys"/>). A query token is looked up against the vocabulary — far smaller than the list of
 /// names — and each vocabulary token the keys reach is verified with the scorer's own token similarity, so the
-/// neighbours found are exactly the tokens the scorer would pair with it. Immutable once built.
+/// neighbours found are the tokens the scorer would pair with it. Immutable once built.
 /// </summary>
 internal sealed class CandidateIndex
 {
+    /// <summary>Query tokens at least this long are also probed as two tokens run together.</summary>
+    private const int PrefixProbeLength = 9;
+
+    /// <summary>Longest beginning probed (the deletion keys cover tokens of up to this many letters whole).</summary>
+    private const int MaxPrefix = 8;
+
+    private const int MinPrefix = 4;
+
+    private const int MinRemainder = 3;
+
     /// <summary>Per id: the token, or null for a joined entry token indexed by its exact key only.</summary>
     private readonly TokenInfo?[] _vocabulary;
+
+    private readonly float[] _entryWeight;
+
     private readonly int[] _postingStart;
     private readonly int[] _postings;
     private readonly ulong[] _keys;
     private readonly int[] _keyTokens;
 
-    private CandidateIndex(TokenInfo?[] vocabulary, int[] postingStart, int[] postings, ulong[] keys, int[] keyTokens)
+    /// <summary>Per key entry: the signature of its token, stored alongside so that rejecting a hit reads no token.</summary>
+    private readonly TokenSignature[] _keySignatures;
+
+    /// <summary>Start of each bucket of the sorted key table, by the key's top <see cref="_bucketBits"/> bits.</summary>
+    private readonly int[] _bucketStart;
+    private readonly int _bucketBits;
+
+    private CandidateIndex(TokenInfo?[] vocabulary, float[] entryWeight, int[] postingStart, int[] postings, ulong[] keys, int[] keyTokens)
     {
         _vocabulary = vocabulary;
+        _entryWeight = entryWeight;
+        var signatures = new TokenSignature[vocabulary.Length];
+        for (var t = 0; t < vocabulary.Length; t++)
+        {
+            if (vocabulary[t] is { } token)
+            {
+                signatures[t] = TokenSignature.Of(token.Text, token.Kind, token.Alternates is not null);
+            }
+        }
+
+        _keySignatures = new TokenSignature[keyTokens.Length];
+        for (var k = 0; k < keyTokens.Length; k++)
+        {
+            _keySignatures[k] = signatures[keyTokens[k]];
+        }
+
         _postingStart = postingStart;
         _postings = postings;
         _keys = keys;
         _keyTokens = keyTokens;
+
+        // Keys are uniform hashes: a direct table on their top bits (about four keys a bucket) replaces a binary
+        // search over millions of keys by one over a handful.
+        _bucketBits = Math.Clamp(64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, keys.Length / 4)), 1, 26);
+        _bucketStart = new int[(1 << _bucketBits) + 1];
+        var shift = 64 - _bucketBits;
+        var at = 0;
+        for (var bucket = 0; bucket < (1 << _bucketBits); bucket++)
+        {
+            _bucketStart[bucket] = at;
+            while (at < keys.Length && (int)(keys[at] >> shift) == bucket)
+            {
+                at++;
+            }
+        }
+
+        _bucketStart[1 << _bucketBits] = keys.Length;
     }
-
-    /// <summary>Query tokens at least this long are also probed for the tokens that begin them.</summary>
-    private const int PrefixProbeLength = 8;
-
-    private const int MinPrefix = 4;
-
-    private const int MinRemainder = 2;
 
     public int VocabularySize => _vocabulary.Length;
 
-    internal static long Verified, PrefixVerified, Probes; // TEMP
 
     /// <summary>The forms containing a vocabulary token (ascending form ids).</summary>
     public ReadOnlySpan<int> Postings(int token) => _postings.AsSpan(_postingStart[token], _postingStart[token + 1] - _postingStart[token]);
@@ -48,10 +93,17 @@ internal sealed class CandidateIndex
     public int PostingCount(int token) => _postingStart[token + 1] - _postingStart[token];
 
     /// <summary>
+    /// The most entry-token weight a vocabulary token can account for in a form: its own weight, or for a joined
+    /// token the weight of its parts.
+    /// </summary>
+    public float EntryWeight(int token) => _entryWeight[token];
+
+    /// <summary>
     /// Builds the index. <paramref name="formVocabulary"/> lists, per form, the vocabulary ids it contains (tokens
     /// and joined tokens), flattened with <paramref name="formVocabularyStart"/> offsets.
     /// </summary>
-    public static CandidateIndex Build(TokenInfo?[] vocabulary, ulong[] exactKeys, List<int> formVocabulary, List<int> formVocabularyStart)
+    public static CandidateIndex Build(
+        TokenInfo?[] vocabulary, ulong[] exactKeys, float[] entryWeight, List<int> formVocabulary, List<int> formVocabularyStart)
     {
         var formCount = formVocabularyStart.Count - 1;
         var counts = new int[vocabulary.Length + 1];
@@ -66,7 +118,6 @@ internal sealed class CandidateIndex
             counts[t + 1] += counts[t];
         }
 
-        var postingStart = (int[])counts.Clone();
         var postings = new int[flat.Length];
         var fill = (int[])counts.Clone();
         for (var form = 0; form < formCount; form++)
@@ -77,8 +128,8 @@ internal sealed class CandidateIndex
             }
         }
 
-        var keys = new List<ulong>(vocabulary.Length * 8);
-        var keyTokens = new List<int>(vocabulary.Length * 8);
+        var keys = new List<ulong>(vocabulary.Length * 10);
+        var keyTokens = new List<int>(vocabulary.Length * 10);
         Span<ulong> buffer = stackalloc ulong[FuzzyKeys.MaxKeys];
         for (var t = 0; t < vocabulary.Length; t++)
         {
@@ -103,7 +154,7 @@ internal sealed class CandidateIndex
         var keyArray = keys.ToArray();
         var tokenArray = keyTokens.ToArray();
         Array.Sort(keyArray, tokenArray);
-        return new CandidateIndex(vocabulary, postingStart, postings, keyArray, tokenArray);
+        return new CandidateIndex(vocabulary, entryWeight, counts, postings, keyArray, tokenArray);
     }
 
     /// <summary>
@@ -111,74 +162,67 @@ internal sealed class CandidateIndex
     /// fuzzy key reaches whose similarity is above the floor. Appends to <paramref name="result"/>; returns the total
     /// number of postings they carry.
     /// </summary>
-    public long Neighbours(TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind, Scratch scratch, List<Neighbour> result)
+    public long Neighbours(TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind, Scratch scratch, List<Neighbour> result, int shortestPart = 0)
     {
         var stamp = scratch.NextTokenStamp(_vocabulary.Length);
-        long postings = 0;
-        Span<ulong> keys = stackalloc ulong[FuzzyKeys.MaxKeys + 1];
         if (token is null)
         {
-            postings += Probe(joined, joinedKind, null, joined, joinedKind, keys, stamp, scratch, result);
-            return postings;
+            return Probe(joined, joinedKind, null, joined, joinedKind, stamp, scratch, result, shortestPart);
         }
 
-        postings += Probe(token.Text, token.Kind, token, default, TokenKind.None, keys, stamp, scratch, result);
-        if (token.Text.Length >= PrefixProbeLength && token.Kind == TokenKind.None)
-        {
-            // A fresh stamp: a token the fuzzy probe rejected as a whole-token match may still begin this one.
-            postings += ProbePrefixes(token, scratch.NextTokenStamp(_vocabulary.Length), scratch, result);
-        }
-
+        var postings = Probe(token.Text, token.Kind, token, default, TokenKind.None, stamp, scratch, result);
         if (token.Alternates is not null)
         {
             foreach (var alternate in token.Alternates)
             {
-                postings += Probe(alternate, token.Kind, token, default, TokenKind.None, keys, stamp, scratch, result);
+                postings += Probe(alternate, token.Kind, token, default, TokenKind.None, stamp, scratch, result);
             }
+        }
+
+        if (token.Text.Length >= PrefixProbeLength && token.Kind == TokenKind.None)
+        {
+            postings += ProbeJoined(token, scratch, result);
         }
 
         return postings;
     }
 
+    /// <summary>
+    /// Looks one reading up. A joined text (token null: a query window, or the end of a split token) uses the exact and
+    /// deletion keys only; a window (<paramref name="shortestPart"/> &gt; 0) meets only tokens its length fits
+    /// (<see cref="Compounds.LengthsFit"/>).
+    /// </summary>
     private long Probe(
         ReadOnlySpan<char> reading, TokenKind readingKind, TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind,
-        Span<ulong> keys, int stamp, Scratch scratch, List<Neighbour> result)
+        int stamp, Scratch scratch, List<Neighbour> result, int shortestPart = 0)
     {
-        if ((readingKind & TokenKind.Initial) != 0)
-        {
-            // An initial meets every word it starts; looking those up would visit a good share of the index. Initials
-            // weigh too little to be essential unless a query is nothing but initials, when only exact ones are sought.
-            readingKind |= TokenKind.Number;
-        }
-
-        // Very short consonant keys ("4" for Ali) are shared by thousands of tokens; only romanised Arabic or Hebrew,
-        // which may have no other key in common with its Latin spelling, looks them up.
-        var phoneticMinimum = (readingKind & TokenKind.Abjad) != 0 ? 1 : 2;
-        var n = FuzzyKeys.Of(reading, readingKind, keys, phoneticMinimum);
-        if (reading.Length > 1 && (readingKind & TokenKind.Number) == 0)
+        Span<ulong> keys = stackalloc ulong[FuzzyKeys.MaxLookupKeys + 1];
+        var n = FuzzyKeys.ForLookup(reading, readingKind, keys[..FuzzyKeys.MaxLookupKeys], joined: token is null);
+        if (token is not null && reading.Length > 1 && (readingKind & TokenKind.Number) == 0)
         {
             // A word meets the initial it starts with (John ~ J.), and initials are indexed under their exact key.
             keys[n++] = FuzzyKeys.Exact(reading[..1]);
         }
 
         var seen = scratch.TokenStamps;
+        var signature = TokenSignature.Of(reading, readingKind, token?.Alternates is not null);
+
+        // A short romanised Arabic skeleton meets only Latin words at most two letters longer (TokenSimilarity).
+        var longestLatin = (readingKind & TokenKind.Abjad) != 0 ? ShortSkeletonLatinLimit(reading) : int.MaxValue;
         long postings = 0;
         for (var k = 0; k < n; k++)
         {
-            Probes++; // TEMP
-            var at = Array.BinarySearch(_keys, keys[k]);
-            if (at < 0)
+            var (from, to) = Range(keys[k]);
+            for (var at = from; at < to; at++)
             {
-                continue;
-            }
 
-            while (at > 0 && _keys[at - 1] == keys[k])
-            {
-                at--;
-            }
+                // Exact-only joined tokens have an empty signature (length 0) and are always taken.
+                var keySignature = _keySignatures[at];
+                if (!keySignature.IsEmpty && (!TokenSignature.MayMeet(signature, keySignature) || (keySignature.Plain && keySignature.Length > longestLatin)))
+                {
+                    continue;
+                }
 
-            for (; at < _keys.Length && _keys[at] == keys[k]; at++)
-            {
                 var id = _keyTokens[at];
                 if (seen[id] == stamp)
                 {
@@ -186,8 +230,13 @@ internal sealed class CandidateIndex
                 }
 
                 seen[id] = stamp;
-                Verified++; // TEMP
                 var candidate = _vocabulary[id];
+                if (candidate is not null && shortestPart > 0 && ((joinedKind | candidate.Kind) & TokenKind.Abjad) == 0
+                    && !Compounds.LengthsFit(joined.Length, shortestPart, candidate.Text.Length))
+                {
+                    continue;
+                }
+
                 var similarity = candidate is null ? 1.0 // exact-only joined token: reached by the exact key alone
                     : token is not null ? TokenSimilarity.Of(token, candidate) : TokenSimilarity.Of(joined, joinedKind, candidate);
                 if (similarity > 0)
@@ -203,51 +252,106 @@ internal sealed class CandidateIndex
 
     /// <summary>
     /// A long query token may be two names run together ("FridrichBuchenberg"), to be met by a joined pair of entry
-    /// tokens whose exact join it misses by a typo. Such entries are reached through their first token: vocabulary
-    /// tokens that (fuzzily) begin the query token, found with the prefix keys of its first 4–7 letters.
+    /// tokens ("Friedrich Buchenberg") whose exact join it misses by a typo. Every adjacent pair of entry tokens is in
+    /// the vocabulary under its exact join, so such pairs are found by splitting the query token: vocabulary tokens
+    /// that (fuzzily) begin it, vocabulary tokens that (fuzzily) end it, and the indexed joins of the two.
     /// </summary>
-    private long ProbePrefixes(TokenInfo token, int stamp, Scratch scratch, List<Neighbour> result)
+    private long ProbeJoined(TokenInfo token, Scratch scratch, List<Neighbour> result)
     {
         var text = token.Text.AsSpan();
-        Span<char> buffer = stackalloc char[FuzzyKeys.PrefixLength];
-        Span<ulong> keys = stackalloc ulong[FuzzyKeys.PrefixLength + 1];
+        var beginnings = scratch.Beginnings;
+        beginnings.Clear();
+        var stamp = scratch.NextTokenStamp(_vocabulary.Length);
+        Span<ulong> keys = stackalloc ulong[MaxPrefix + 1];
         var seen = scratch.TokenStamps;
-        long postings = 0;
-        for (var length = MinPrefix; length <= Math.Min(FuzzyKeys.PrefixLength, text.Length - MinRemainder); length++)
+        for (var length = MinPrefix; length <= Math.Min(MaxPrefix, text.Length - MinRemainder); length++)
         {
-            var n = FuzzyKeys.PrefixKeys(text[..length], buffer, keys);
+            var n = FuzzyKeys.PrefixKeys(text[..length], keys);
             for (var k = 0; k < n; k++)
             {
-                var at = Array.BinarySearch(_keys, keys[k]);
-                if (at < 0)
-                {
-                    continue;
-                }
-
-                while (at > 0 && _keys[at - 1] == keys[k])
-                {
-                    at--;
-                }
-
-                for (; at < _keys.Length && _keys[at] == keys[k]; at++)
+                var (from, to) = Range(keys[k]);
+                for (var at = from; at < to; at++)
                 {
                     var id = _keyTokens[at];
                     var candidate = _vocabulary[id];
-                    if (seen[id] == stamp || candidate is null || candidate.Text.Length > text.Length - MinRemainder)
+                    if (seen[id] == stamp || candidate is null || candidate.Text.Length > text.Length - MinRemainder
+                        || candidate.Text.Length + 1 < MinPrefix)
                     {
                         continue;
                     }
 
-                    PrefixVerified++; // TEMP
-                    var similarity = 0.0;
+                    seen[id] = stamp;
                     for (var l = candidate.Text.Length - 1; l <= candidate.Text.Length + 1; l++)
                     {
-                        similarity = Math.Max(similarity, TokenSimilarity.Of(text[..l], token.Kind, candidate.Text, candidate.Kind));
+                        if (l <= text.Length - MinRemainder && TokenSimilarity.Of(text[..l], token.Kind, candidate.Text, candidate.Kind) > 0)
+                        {
+                            beginnings.Add(new Neighbour(id, l));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (beginnings.Count == 0)
+        {
+            return 0;
+        }
+
+        // The endings of each split point, looked up once per split point.
+        var endings = scratch.Endings;
+        endings.Clear();
+        Span<int> endingStart = stackalloc int[text.Length + 1];
+        Span<int> endingEnd = stackalloc int[text.Length + 1];
+        endingStart.Fill(-1);
+        foreach (var beginning in beginnings)
+        {
+            var split = (int)beginning.Similarity;
+            if (endingStart[split] >= 0)
+            {
+                continue;
+            }
+
+            endingStart[split] = endings.Count;
+            Probe(text[split..], TokenKind.None, null, text[split..], TokenKind.None, scratch.NextTokenStamp(_vocabulary.Length), scratch, endings);
+            endingEnd[split] = endings.Count;
+        }
+
+        var joinedStamp = scratch.NextTokenStamp(_vocabulary.Length);
+        Span<char> joined = stackalloc char[Compounds.MaxLength];
+        long postings = 0;
+        foreach (var beginning in beginnings)
+        {
+            var first = _vocabulary[beginning.Token]!;
+            var split = (int)beginning.Similarity;
+            for (var e = endingStart[split]; e < endingEnd[split]; e++)
+            {
+                var second = _vocabulary[endings[e].Token];
+                if (second is null || first.Text.Length + second.Text.Length > Compounds.MaxLength)
+                {
+                    continue;
+                }
+
+                first.Text.AsSpan().CopyTo(joined);
+                second.Text.AsSpan().CopyTo(joined[first.Text.Length..]);
+                var pair = joined[..(first.Text.Length + second.Text.Length)];
+                if (!Compounds.LengthsFit(pair.Length, Math.Min(first.Text.Length, second.Text.Length), text.Length))
+                {
+                    continue;
+                }
+
+                var (from, to) = Range(FuzzyKeys.Exact(pair));
+                for (var at = from; at < to; at++)
+                {
+                    var id = _keyTokens[at];
+                    if (seen[id] == joinedStamp)
+                    {
+                        continue;
                     }
 
+                    seen[id] = joinedStamp;
+                    var similarity = TokenSimilarity.Of(token, pair, TokenKind.None);
                     if (similarity > 0)
                     {
-                        seen[id] = stamp;
                         result.Add(new Neighbour(id, similarity));
                         postings += PostingCount(id);
                     }
@@ -258,9 +362,42 @@ internal sealed class CandidateIndex
         return postings;
     }
 
+    private static int ShortSkeletonLatinLimit(ReadOnlySpan<char> abjad)
+    {
+        Span<char> skeleton = stackalloc char[Math.Min(abjad.Length, 64)];
+        var letters = Phonetic.Skeleton(abjad, skeleton);
+        return letters <= 2 ? letters + 2 : int.MaxValue;
+    }
+
+    /// <summary>The range of the sorted key table holding a key.</summary>
+    private (int From, int To) Range(ulong key)
+    {
+        var bucket = (int)(key >> (64 - _bucketBits));
+        var lo = _bucketStart[bucket];
+        var at = Array.BinarySearch(_keys, lo, _bucketStart[bucket + 1] - lo, key);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        var from = at;
+        while (from > 0 && _keys[from - 1] == key)
+        {
+            from--;
+        }
+
+        var to = at + 1;
+        while (to < _keys.Length && _keys[to] == key)
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+
     private static void AddKeys(string text, TokenKind kind, int token, Span<ulong> buffer, List<ulong> keys, List<int> keyTokens)
     {
-        var n = FuzzyKeys.Of(text, kind, buffer);
+        var n = FuzzyKeys.ForIndex(text, kind, buffer);
         for (var k = 0; k < n; k++)
         {
             keys.Add(buffer[k]);

@@ -18,13 +18,21 @@ internal static class Compounds
     /// <summary>A window of adjacent tokens.</summary>
     public readonly record struct Window(int Start, int Length);
 
+    /// <summary>How many query-side windows a name has.</summary>
+    public static int QueryWindowCount(ReadOnlySpan<TokenInfo> tokens)
+    {
+        Span<Window> windows = stackalloc Window[2 * tokens.Length];
+        return QueryWindows(tokens, windows);
+    }
+
     /// <summary>The query-side windows (two or three adjacent tokens).</summary>
     public static int QueryWindows(ReadOnlySpan<TokenInfo> tokens, Span<Window> destination)
     {
         var n = 0;
         for (var i = 0; i + 1 < tokens.Length && n < destination.Length; i++)
         {
-            if (Joinable(tokens[i]) && Joinable(tokens[i + 1]) && tokens[i].Text.Length + tokens[i + 1].Text.Length <= MaxLength)
+            if (Joinable(tokens[i]) && Joinable(tokens[i + 1]) && !(tokens[i].IsWeak && tokens[i + 1].IsWeak)
+                && tokens[i].Text.Length + tokens[i + 1].Text.Length <= MaxLength)
             {
                 destination[n++] = new Window(i, 2);
             }
@@ -40,8 +48,8 @@ internal static class Compounds
     }
 
     /// <summary>
-    /// The entry-side windows: two adjacent tokens, or three short ones ("van der bilt"); a legal form only as the
-    /// name's first token (JSC ARGUMENT). <paramref name="fuzzy"/> marks those with a short part (≤ 3 letters), which
+    /// The entry-side windows: two adjacent tokens, or three short ones ("van der bilt"); a legal form only at the
+    /// name's edge (JSC ARGUMENT, Siemens AG). <paramref name="fuzzy"/> marks those with a short part (≤ 3 letters), which
     /// the index keys like ordinary tokens; the others are indexed by their exact joined text only.
     /// </summary>
     public static int EntryWindows(ReadOnlySpan<TokenInfo> tokens, Span<Window> destination, Span<bool> fuzzy = default)
@@ -51,7 +59,9 @@ internal static class Compounds
         {
             var a = tokens[j];
             var b = tokens[j + 1];
-            if (!a.IsNumber && !b.IsNumber && !b.IsWeak && (!a.IsWeak || j == 0) && a.Text.Length + b.Text.Length <= MaxLength)
+            // A legal form joins only at the name's edge: JSC ARGUMENT = JSCARGUMENT, Siemens AG = SiemensAG.
+            var edgesOnly = (!a.IsWeak || j == 0) && (!b.IsWeak || j + 2 == tokens.Length) && !(a.IsWeak && b.IsWeak);
+            if (Joinable(a) && Joinable(b) && edgesOnly && a.Text.Length + b.Text.Length <= MaxLength)
             {
                 if (!fuzzy.IsEmpty)
                 {
@@ -89,6 +99,38 @@ internal static class Compounds
         return n;
     }
 
+    /// <summary>
+    /// Whether a single token of <paramref name="other"/> letters can stand for a joined text: their lengths may differ
+    /// by at most half the shortest part (two letters at least), so every part contributes. Otherwise a long shared stem would let
+    /// "internationall td" meet "international" through the join. (Romanised Arabic is compared by skeleton, whose
+    /// own length rule applies.)
+    /// </summary>
+    public static bool LengthsFit(int joined, int shortestPart, int other) => 2 * Math.Abs(joined - other) <= Math.Max(shortestPart, 4);
+
+    /// <summary>The length of a window's shortest part.</summary>
+    public static int ShortestPart(ReadOnlySpan<TokenInfo> tokens, Window window)
+    {
+        var n = int.MaxValue;
+        for (var k = window.Start; k < window.Start + window.Length; k++)
+        {
+            n = Math.Min(n, tokens[k].Text.Length);
+        }
+
+        return n;
+    }
+
+    /// <summary>The length of a window's joined text.</summary>
+    public static int Length(ReadOnlySpan<TokenInfo> tokens, Window window)
+    {
+        var n = 0;
+        for (var k = window.Start; k < window.Start + window.Length; k++)
+        {
+            n += tokens[k].Text.Length;
+        }
+
+        return n;
+    }
+
     /// <summary>The kind of a joined token: an ordinary word, romanised Arabic if any part was.</summary>
     public static TokenKind KindOf(ReadOnlySpan<TokenInfo> tokens, Window window)
     {
@@ -103,7 +145,11 @@ internal static class Compounds
         return TokenKind.None;
     }
 
-    private static bool Joinable(TokenInfo t) => !t.IsNumber;
+    /// <summary>
+    /// Numbers never join; nor do common words, whose long shared stems would make "electronics nel" look like
+    /// "electroninvest".
+    /// </summary>
+    private static bool Joinable(TokenInfo t) => !t.IsNumber && (t.Kind & TokenKind.Generic) == 0;
 
-    private static bool Short(TokenInfo t, int max) => !t.IsNumber && !t.IsWeak && t.Text.Length <= max;
+    private static bool Short(TokenInfo t, int max) => Joinable(t) && !t.IsWeak && t.Text.Length <= max;
 }

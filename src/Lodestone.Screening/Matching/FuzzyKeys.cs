@@ -3,26 +3,42 @@ using Lodestone.Screening.Normalisation;
 namespace Lodestone.Screening.Matching;
 
 /// <summary>
-/// Lookup keys of a token for the fuzzy vocabulary index, as 64-bit hashes: the token itself; its first
-/// <see cref="PrefixLength"/> letters with each single letter deleted (a symmetric-deletion index: any one typo,
-/// insertion, omission or swap near the start still shares a key, and later typos share the prefix); and its
-/// consonant key (<see cref="Phonetic.ConsonantKey"/>: Mohammed ~ Muhamad ~ mhmd). Numbers and initials only
-/// have the exact key: they only match exactly (initials meet words through the other tokens of a name).
+/// Lookup keys of a token for the fuzzy vocabulary index, as 64-bit hashes of five families:
+/// <list type="bullet">
+/// <item>exact: the token itself;</item>
+/// <item>deletion: the token (its first <see cref="PrefixLength"/> letters), whole and with each single letter deleted
+/// (a symmetric-deletion index: any one typo, insertion, omission or adjacent swap still shares a key);</item>
+/// <item>sound: first-letter sound class plus consonant key (<see cref="Phonetic.ConsonantKey"/>: Mohammed ~ Muhamad);</item>
+/// <item>skeleton: the consonant key alone, looked up by romanised Arabic or Hebrew, whose first letter is unreliable
+/// ("ly" for Ali);</item>
+/// <item>abjad skeleton: the same, for romanised Arabic or Hebrew tokens only, looked up by Latin tokens;</item>
+/// <item>stem: the first four letters, as Jaro-Winkler rates a shared beginning highly ("space" ~ "spacety").</item>
+/// </list>
+/// Numbers and initials only have the exact key: they only match exactly.
 /// </summary>
 internal static class FuzzyKeys
 {
-    public const int PrefixLength = 7;
+    public const int PrefixLength = 10;
+
+    /// <summary>Shortest consonant key a Latin query token looks up: shorter ones are shared by thousands of tokens, and
+    /// short words are covered by the deletion keys.</summary>
+    private const int SoundMinimum = 3;
+
+    /// <summary>The most keys one reading of a token has.</summary>
+    public const int MaxKeys = PrefixLength + 6;
 
     private const ulong ExactSalt = 0x9E3779B97F4A7C15UL;
     private const ulong DeletionSalt = 0xC2B2AE3D27D4EB4FUL;
-    private const ulong PhoneticSalt = 0x165667B19E3779F9UL;
+    private const ulong SoundSalt = 0x165667B19E3779F9UL;
+    private const ulong SkeletonSalt = 0x27D4EB2F165667C5UL;
+    private const ulong AbjadSkeletonSalt = 0x85EBCA77C2B2AE63UL;
+    private const ulong StemSalt = 0x4CF5AD432745937FUL;
 
-    /// <summary>The most keys one reading of a token has.</summary>
-    public const int MaxKeys = PrefixLength + 3;
+    /// <summary>Tokens longer than this share a stem key with every token of the same first letters.</summary>
+    private const int StemLength = 4;
 
-    /// <summary>Writes the keys of one reading of a token; returns how many.</summary>
-    /// <param name="phoneticMinimum">Shortest consonant key to emit (lookups skip very short, very common keys).</param>
-    public static int Of(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, int phoneticMinimum = 1)
+    /// <summary>The keys a vocabulary token is indexed under; returns how many.</summary>
+    public static int ForIndex(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys)
     {
         var n = 0;
         keys[n++] = Hash(text, ExactSalt);
@@ -31,7 +47,120 @@ internal static class FuzzyKeys
             return n;
         }
 
+        n += Deletions(text, keys[n..]);
+        if (text.Length > StemLength)
+        {
+            keys[n++] = Hash(text[..StemLength], StemSalt);
+        }
+
+        Span<char> consonants = stackalloc char[17];
+        var c = Phonetic.ConsonantKey(text, consonants[1..]);
+        if (c > 0)
+        {
+            consonants[0] = (char)('A' + Phonetic.ClassOf(text[0]));
+            keys[n++] = Hash(consonants[..(c + 1)], SoundSalt);
+            keys[n++] = SkeletonKey(consonants[1..(c + 1)], SkeletonLength(text));
+            if ((kind & TokenKind.Abjad) != 0)
+            {
+                keys[n++] = Hash(consonants[1..(c + 1)], AbjadSkeletonSalt);
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The skeleton key: consonant key plus the skeleton's length (consonant keys are coarse and shared by thousands of
+    /// tokens). A romanised Arabic or Hebrew token meets a Latin word only if their skeletons are equal (one or two
+    /// letters) or close in length (see <see cref="TokenSimilarity"/>), so its lookup probes the few lengths allowed.
+    /// </summary>
+    private static ulong SkeletonKey(ReadOnlySpan<char> consonants, int length)
+    {
+        Span<char> keyed = stackalloc char[consonants.Length + 1];
+        consonants.CopyTo(keyed);
+        keyed[^1] = (char)('a' + Math.Min(length, 25));
+        return Hash(keyed, SkeletonSalt);
+    }
+
+    private static int SkeletonLength(ReadOnlySpan<char> text)
+    {
+        Span<char> skeleton = stackalloc char[Math.Min(text.Length, 64)];
+        return Phonetic.Skeleton(text, skeleton);
+    }
+
+    /// <summary>Skeletons up to this long must be equal to match (see <see cref="TokenSimilarity"/>).</summary>
+    private const int ShortSkeleton = 2;
+
+    /// <summary>The most keys a lookup writes (a short Arabic skeleton probes several lengths).</summary>
+    public const int MaxLookupKeys = MaxKeys + 24;
+
+    /// <summary>The keys to look a query token up by; returns how many. Joined windows skip the sound families.</summary>
+    public static int ForLookup(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool joined = false)
+    {
+        var n = 0;
+        keys[n++] = Hash(text, ExactSalt);
+        if (text.Length < 2 || (kind & (TokenKind.Number | TokenKind.Initial)) != 0)
+        {
+            return n;
+        }
+
+        Span<char> consonants = stackalloc char[17];
+        var c = Phonetic.ConsonantKey(text, consonants[1..]);
+        if ((kind & TokenKind.Abjad) != 0)
+        {
+            // Romanised Arabic or Hebrew: spelling-level keys (deletions, sound) mean nothing against a Latin spelling,
+            // and other romanised tokens share the skeleton family too.
+            var letters = SkeletonLength(text);
+            for (var length = 1; length <= 25 && c > 0 && n < keys.Length; length++)
+            {
+                var possible = letters <= ShortSkeleton || length <= ShortSkeleton
+                    ? length == letters
+                    : ScoringParameters.AbjadCertainty * TokenSimilarity.LengthPenalty(Math.Min(letters, length), Math.Max(letters, length))
+                        * JaroWinkler.UpperBound(Math.Min(letters, length), Math.Max(letters, length)) >= ScoringParameters.PairFloor;
+                if (possible)
+                {
+                    keys[n++] = SkeletonKey(consonants[1..(c + 1)], length);
+                }
+            }
+
+            return n;
+        }
+
+        n += Deletions(text, keys[n..]);
+        if (text.Length >= StemLength)
+        {
+            // Jaro-Winkler favours a shared beginning: "space" and "spacety" are close though two letters apart.
+            keys[n++] = Hash(text[..StemLength], StemSalt);
+        }
+
+        if (joined || c == 0)
+        {
+            return n;
+        }
+
+        if (c >= SoundMinimum)
+        {
+            consonants[0] = (char)('A' + Phonetic.ClassOf(text[0]));
+            keys[n++] = Hash(consonants[..(c + 1)], SoundSalt);
+        }
+
+        keys[n++] = Hash(consonants[1..(c + 1)], AbjadSkeletonSalt);
+        return n;
+    }
+
+    /// <summary>
+    /// The deletion-family keys a vocabulary token equal to <paramref name="prefix"/> (up to one typo) carries: the
+    /// prefix itself and each one-letter deletion. Returns how many were written.
+    /// </summary>
+    public static int PrefixKeys(ReadOnlySpan<char> prefix, Span<ulong> keys) => Deletions(prefix, keys);
+
+    /// <summary>The exact key of a text (the key an initial is indexed under).</summary>
+    public static ulong Exact(ReadOnlySpan<char> text) => Hash(text, ExactSalt);
+
+    private static int Deletions(ReadOnlySpan<char> text, Span<ulong> keys)
+    {
         var prefix = text[..Math.Min(PrefixLength, text.Length)];
+        var n = 0;
         keys[n++] = Hash(prefix, DeletionSalt);
         Span<char> buffer = stackalloc char[PrefixLength];
         for (var k = 0; k < prefix.Length; k++)
@@ -41,36 +170,8 @@ internal static class FuzzyKeys
             keys[n++] = Hash(buffer[..(prefix.Length - 1)], DeletionSalt);
         }
 
-        Span<char> consonants = stackalloc char[16];
-        var c = Phonetic.ConsonantKey(text, consonants);
-        if (c >= Math.Max(1, phoneticMinimum))
-        {
-            keys[n++] = Hash(consonants[..c], PhoneticSalt);
-        }
-
         return n;
     }
-
-    /// <summary>
-    /// The deletion-family keys a vocabulary token equal to <paramref name="prefix"/> (up to one typo) carries: the
-    /// prefix itself and each one-letter deletion. Returns how many were written.
-    /// </summary>
-    public static int PrefixKeys(ReadOnlySpan<char> prefix, Span<char> buffer, Span<ulong> keys)
-    {
-        var n = 0;
-        keys[n++] = Hash(prefix, DeletionSalt);
-        for (var k = 0; k < prefix.Length; k++)
-        {
-            prefix[..k].CopyTo(buffer);
-            prefix[(k + 1)..].CopyTo(buffer[k..]);
-            keys[n++] = Hash(buffer[..(prefix.Length - 1)], DeletionSalt);
-        }
-
-        return n;
-    }
-
-    /// <summary>The exact key of a text (the key an initial is indexed under).</summary>
-    public static ulong Exact(ReadOnlySpan<char> text) => Hash(text, ExactSalt);
 
     /// <summary>FNV-1a over the characters, with a salt per key family and a final mix.</summary>
     private static ulong Hash(ReadOnlySpan<char> text, ulong salt)
@@ -90,5 +191,5 @@ internal static class FuzzyKeys
             h ^= h >> 33;
             return h;
         }
-}
+    }
 }

@@ -18,9 +18,6 @@ internal sealed class Scratch
 
     public int[] FormStamps { get; private set; } = [];
 
-    /// <summary>Per form (valid where its stamp is current): the query tokens it can meet, as bits.</summary>
-    public ulong[] FormMasks { get; private set; } = [];
-
     public int[] EntryStamps { get; private set; } = [];
 
     public double[] EntryBest { get; private set; } = [];
@@ -33,15 +30,61 @@ internal sealed class Scratch
 
     public List<Neighbour> Neighbours { get; } = [];
 
+    /// <summary>Working lists of a split query token: tokens that begin it (with the split point) and that end it.</summary>
+    public List<Neighbour> Beginnings { get; } = [];
+
+    public List<Neighbour> Endings { get; } = [];
+
+    /// <summary>Candidate forms of the current query form, by slot.</summary>
     public List<int> Candidates { get; } = [];
+
+    /// <summary>Per form (valid where its stamp is current): its slot in <see cref="Candidates"/>.</summary>
+    public int[] FormSlots { get; private set; } = [];
+
+    /// <summary>Per candidate slot, per query token: the best (sharpened) similarity the token can reach.</summary>
+    public double[] CandidateSimilarities { get; private set; } = new double[1024];
+
+    /// <summary>Per candidate slot: an upper bound of the entry weight the query can meet.</summary>
+    public double[] CandidateEntryMet { get; private set; } = new double[64];
+
+    /// <summary>Forms whose bound reaches the threshold, with their bound: the ones to score.</summary>
+    public List<(int Form, double Bound)> Survivors { get; } = [];
+
+    /// <summary>Memoised similarities of the current query form's tokens to vocabulary tokens (by id).</summary>
+    public SimilarityMemo Memo { get; } = new();
+
+    /// <summary>Adds a candidate form with a zeroed row for <paramref name="tokens"/> query tokens; returns its slot.</summary>
+    public int AddCandidate(int form, int tokens)
+    {
+        var slot = Candidates.Count;
+        Candidates.Add(form);
+        if (CandidateEntryMet.Length <= slot)
+        {
+            var entryMet = CandidateEntryMet;
+            Array.Resize(ref entryMet, Math.Max(slot + 1, entryMet.Length * 2));
+            CandidateEntryMet = entryMet;
+        }
+
+        if (CandidateSimilarities.Length < (slot + 1) * tokens)
+        {
+            var similarities = CandidateSimilarities;
+            Array.Resize(ref similarities, Math.Max((slot + 1) * tokens, similarities.Length * 2));
+            CandidateSimilarities = similarities;
+        }
+
+        CandidateEntryMet[slot] = 0;
+        CandidateSimilarities.AsSpan(slot * tokens, tokens).Clear();
+        return slot;
+    }
 
     public ScoreDetail Detail { get; } = new();
 
     /// <summary>The calling thread's scratch, sized for an index of the given shape.</summary>
-    public static Scratch For(int entries, int forms)
+    public static Scratch For(int entries, int forms, int vocabulary)
     {
         var scratch = _current ??= new Scratch();
         scratch.Ensure(entries, forms);
+        scratch.Memo.Ensure(vocabulary);
         return scratch;
     }
 
@@ -77,7 +120,7 @@ internal sealed class Scratch
         if (FormStamps.Length < forms)
         {
             FormStamps = new int[forms];
-            FormMasks = new ulong[forms];
+            FormSlots = new int[forms];
             _formGeneration = 0;
         }
 
@@ -89,5 +132,61 @@ internal sealed class Scratch
             EntryBestQueryForm = new int[entries];
             _entryGeneration = 0;
         }
+    }
+}
+
+/// <summary>
+/// Similarities of the current query form's tokens to the vocabulary tokens met so far: forms share tokens ("co",
+/// "electronic", common names), so each (query token, vocabulary token) pair is computed once per query. Reset per
+/// query form by a new stamp.
+/// </summary>
+internal sealed class SimilarityMemo
+{
+    private int[] _stamps = [];
+    private int[] _rows = [];
+    private double[] _values = new double[256];
+    private int _generation;
+    private int _count;
+    private int _width;
+
+    public void Ensure(int vocabulary)
+    {
+        if (_stamps.Length < vocabulary)
+        {
+            _stamps = new int[vocabulary];
+            _rows = new int[vocabulary];
+            _generation = 0;
+        }
+    }
+
+    /// <summary>Starts a query form of <paramref name="width"/> tokens.</summary>
+    public void Reset(int width)
+    {
+        if (_generation == int.MaxValue)
+        {
+            Array.Clear(_stamps);
+            _generation = 0;
+        }
+
+        _generation++;
+        _count = 0;
+        _width = width;
+    }
+
+    /// <summary>The row of similarities for a vocabulary token, and whether it still has to be filled.</summary>
+    public Span<double> Row(int id, out bool fresh)
+    {
+        fresh = _stamps[id] != _generation;
+        if (fresh)
+        {
+            _stamps[id] = _generation;
+            _rows[id] = _count++;
+            if (_values.Length < _count * _width)
+            {
+                Array.Resize(ref _values, Math.Max(_count * _width, _values.Length * 2));
+            }
+        }
+
+        return _values.AsSpan(_rows[id] * _width, _width);
     }
 }

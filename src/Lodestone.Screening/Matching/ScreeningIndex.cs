@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using Lodestone.Screening.Lists;
 using Lodestone.Screening.Normalisation;
@@ -26,32 +25,42 @@ namespace Lodestone.Screening.Matching;
 /// </remarks>
 public sealed class ScreeningIndex
 {
-    internal static long ScoredForms; // TEMP
-    internal static long Cands, Good; // TEMP
-    internal static long TNorm, TNeigh, TGather, TScore, TExplain; // TEMP
 
     private readonly IndexedEntry[] _entries;
     private readonly int[] _nameEntry;
     private readonly MatchedNameKind[] _nameKind;
     private readonly string[] _nameText;
-    private readonly TokenInfo[] _formTokens;
-    private readonly int[] _formStart;
-    private readonly int[] _formName;
+    private readonly FormTable _forms;
     private readonly CandidateIndex _candidates;
 
+    /// <summary>Per entry: its first form (forms are stored entry by entry); one more slot at the end.</summary>
+    private readonly int[] _entryFormStart;
+
     private ScreeningIndex(
-        IndexedEntry[] entries, int[] nameEntry, MatchedNameKind[] nameKind, string[] nameText, TokenInfo[] formTokens, int[] formStart,
-        int[] formName, CandidateIndex candidates)
+        IndexedEntry[] entries, int[] nameEntry, MatchedNameKind[] nameKind, string[] nameText, FormTable forms, CandidateIndex candidates)
     {
+        _entryFormStart = new int[entries.Length + 1];
+        var form = 0;
+        for (var e = 0; e < entries.Length; e++)
+        {
+            _entryFormStart[e] = form;
+            while (form < forms.Count && nameEntry[forms.Name(form)] == e)
+            {
+                form++;
+            }
+        }
+
+        _entryFormStart[entries.Length] = forms.Count;
         _entries = entries;
         _nameEntry = nameEntry;
         _nameKind = nameKind;
         _nameText = nameText;
-        _formTokens = formTokens;
-        _formStart = formStart;
-        _formName = formName;
+        _forms = forms;
         _candidates = candidates;
     }
+
+    /// <summary>How far below the threshold a found entry is still completed (all its names scored).</summary>
+    private const double CompletionMargin = 0.1;
 
     /// <summary>The number of indexed names (all names of all entries).</summary>
     public int NameCount => _nameText.Length;
@@ -81,15 +90,16 @@ public sealed class ScreeningIndex
         }
 
         // Normalising is the costly part of a build (transliteration, glossary); names are independent.
-        var swTemp = System.Diagnostics.Stopwatch.StartNew(); // TEMP
         var normalised = new NormalisedName[nameText.Count];
         Parallel.For(0, normalised.Length, i => normalised[i] = NameNormaliser.Normalise(nameText[i]));
 
-        Console.Error.WriteLine($"TEMP normalise {swTemp.ElapsedMilliseconds}"); swTemp.Restart();
         var builder = new VocabularyBuilder();
         var formTokens = new List<TokenInfo>();
         var formStart = new List<int> { 0 };
         var formName = new List<int>();
+        var formWeight = new List<float>();
+        var formWeakWeight = new List<float>();
+        var formMaxWeight = new List<float>();
         var formVocabulary = new List<int>();
         var formVocabularyStart = new List<int> { 0 };
         var seenForms = new HashSet<string>(StringComparer.Ordinal);
@@ -117,21 +127,40 @@ public sealed class ScreeningIndex
 
                 local.Clear();
                 var start = formTokens.Count;
+                float total = 0, weak = 0, max = 0;
                 foreach (var token in form.Tokens)
                 {
                     var id = builder.Intern(token.Text, token.Kind, token.Alternates);
-                    formTokens.Add(builder.Tokens[id]!);
+                    var info = builder.Tokens[id]!;
+                    formTokens.Add(info);
                     local.Add(id);
+                    builder.Covers(id, info.Weight);
+                    total += (float)info.Weight;
+                    weak += info.IsWeak ? (float)info.Weight : 0;
+                    max = Math.Max(max, (float)info.Weight);
                 }
+
+                // Stored rounded up a little so that float rounding never tightens a bound.
+                formWeight.Add(total * 0.999f);
+                formWeakWeight.Add(weak * 1.001f);
+                formMaxWeight.Add(max * 1.001f);
 
                 var tokens = CollectionsMarshal.AsSpan(formTokens)[start..];
                 var count = Compounds.EntryWindows(tokens, windows, fuzzy);
                 for (var w = 0; w < count; w++)
                 {
                     var length = Compounds.Join(tokens, windows[w], joined);
-                    local.Add(fuzzy[w]
+                    var id = fuzzy[w]
                         ? builder.Intern(new string(joined[..length]), Compounds.KindOf(tokens, windows[w]), null)
-                        : builder.InternExact(joined[..length]));
+                        : builder.InternExact(joined[..length]);
+                    local.Add(id);
+                    var parts = 0.0;
+                    for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
+                    {
+                        parts += tokens[k].Weight;
+                    }
+
+                    builder.Covers(id, parts);
                 }
 
                 local.Sort();
@@ -149,11 +178,10 @@ public sealed class ScreeningIndex
             }
         }
 
-        Console.Error.WriteLine($"TEMP forms {swTemp.ElapsedMilliseconds}"); swTemp.Restart();
-        var candidates = CandidateIndex.Build([.. builder.Tokens], [.. builder.ExactKeys], formVocabulary, formVocabularyStart);
-        Console.Error.WriteLine($"TEMP candidates {swTemp.ElapsedMilliseconds}");
-        return new ScreeningIndex(
-            entryArray, [.. nameEntry], [.. nameKind], [.. nameText], [.. formTokens], [.. formStart], [.. formName], candidates);
+        var candidates = CandidateIndex.Build(
+            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], formVocabulary, formVocabularyStart);
+        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. formWeight], [.. formWeakWeight], [.. formMaxWeight]);
+        return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
 
     /// <summary>Screens one name: matches at or above the threshold, best first, at most the limit.</summary>
@@ -164,32 +192,51 @@ public sealed class ScreeningIndex
         ArgumentNullException.ThrowIfNull(query);
         options ??= ScreeningOptions.Default;
         var threshold = options.Threshold;
-        if (options.Limit <= 0 || _formName.Length == 0 || double.IsNaN(threshold) || threshold > 1.0)
+        if (options.Limit <= 0 || _forms.Count == 0 || double.IsNaN(threshold) || threshold > 1.0)
         {
             return [];
         }
 
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp(); // TEMP
         var normalised = NameNormaliser.Normalise(query.Name);
-        TNorm += System.Diagnostics.Stopwatch.GetTimestamp() - t0; // TEMP
         if (normalised.Forms.Count == 0)
         {
             return [];
         }
 
-        var scratch = Scratch.For(_entries.Length, _formName.Length);
+        var scratch = Scratch.For(_entries.Length, _forms.Count, _candidates.VocabularySize);
+        var top = new TopEntries(options.Limit);
         var entryStamp = scratch.NextEntryStamp();
         scratch.TouchedEntries.Clear();
         var queryForms = new TokenInfo[normalised.Forms.Count][];
         for (var f = 0; f < queryForms.Length; f++)
         {
             queryForms[f] = TokenInfo.From(normalised.Forms[f]);
-            Collect(queryForms[f], f, threshold, scratch, entryStamp);
+            CandidateSearch.Collect(_candidates, _forms, queryForms[f], threshold, scratch);
+            // Best bound first: once the limit is filled, a form whose bound is below the last kept score cannot
+            // change the result (top-k pruning; ties are still scored).
+            scratch.Memo.Reset(queryForms[f].Length + Compounds.QueryWindowCount(queryForms[f]));
+            var survivors = CollectionsMarshal.AsSpan(scratch.Survivors);
+            survivors.Sort(static (x, y) => y.Bound.CompareTo(x.Bound));
+            foreach (var (form, bound) in survivors)
+            {
+                if (bound < top.Floor(threshold))
+                {
+                    break;
+                }
+
+                Score(queryForms[f], f, form, query.Country, scratch, entryStamp, threshold, top);
+            }
+
         }
 
         var ranked = new List<(int Entry, double Score, CountryQualifier Country)>();
         foreach (var entry in scratch.TouchedEntries)
         {
+            if (scratch.EntryBest[entry] >= threshold - CompletionMargin)
+            {
+                Complete(entry, queryForms, scratch);
+            }
+
             var country = Qualify(query.Country, _entries[entry].Entry.Country);
             var score = scratch.EntryBest[entry] - (country == CountryQualifier.Disagrees ? ScoringParameters.CountryDisagreementPenalty : 0);
             if (score >= threshold && score > 0)
@@ -198,7 +245,6 @@ public sealed class ScreeningIndex
             }
         }
 
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp(); // TEMP
         ranked.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Entry.CompareTo(y.Entry));
         var results = new List<ScreeningMatch>(Math.Min(ranked.Count, options.Limit));
         for (var r = 0; r < ranked.Count && results.Count < options.Limit; r++)
@@ -206,8 +252,8 @@ public sealed class ScreeningIndex
             var (entry, score, country) = ranked[r];
             var form = scratch.EntryBestForm[entry];
             var queryForm = scratch.EntryBestQueryForm[entry];
-            var name = _formName[form];
-            var tokens = FormTokens(form);
+            var name = _forms.Name(form);
+            var tokens = _forms.Tokens(form);
             var nameScore = BestPairsScorer.Score(queryForms[queryForm], tokens, scratch.Detail);
             var explanation = ExplanationBuilder.Build(
                 queryForms[queryForm], normalised.Forms[queryForm].Text, tokens, TextOf(tokens), scratch.Detail, nameScore, score,
@@ -216,214 +262,19 @@ public sealed class ScreeningIndex
             results.Add(new ScreeningMatch(indexed.ListId, indexed.Entry.Id, indexed.Entry.Name, score, explanation));
         }
 
-        TExplain += System.Diagnostics.Stopwatch.GetTimestamp() - t1; // TEMP
         return results;
     }
 
-    /// <summary>
-    /// Finds and scores the candidates of one query form, keeping each entry's best score. Candidates come from the
-    /// essential tokens' postings; every other token's postings (unless too long to be worth it) then mark which query
-    /// tokens each candidate can meet, and a candidate whose bound from those marks is below the threshold is not scored.
-    /// </summary>
-    private void Collect(TokenInfo[] query, int queryForm, double threshold, Scratch scratch, int entryStamp)
+    private void Score(
+        TokenInfo[] query, int queryForm, int form, string? queryCountry, Scratch scratch, int entryStamp, double threshold, TopEntries top)
     {
-        var n = query.Length;
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp(); // TEMP
-        var neighbours = scratch.Neighbours;
-        neighbours.Clear();
-        Span<int> start = stackalloc int[n + 1];
-        Span<long> cost = stackalloc long[n];
-        for (var i = 0; i < n; i++)
-        {
-            start[i] = neighbours.Count;
-            cost[i] = _candidates.Neighbours(query[i], default, TokenKind.None, scratch, neighbours);
-        }
-
-        start[n] = neighbours.Count;
-
-        // Joined query windows ("hua wei" → "huawei") reach entry tokens their parts alone may not.
-        Span<Compounds.Window> windows = stackalloc Compounds.Window[2 * n];
-        Span<char> joined = stackalloc char[Compounds.MaxLength];
-        var windowCount = Compounds.QueryWindows(query, windows);
-        Span<int> windowStart = stackalloc int[windowCount + 1];
-        Span<long> windowCost = stackalloc long[windowCount];
-        for (var w = 0; w < windowCount; w++)
-        {
-            windowStart[w] = neighbours.Count;
-            var length = Compounds.Join(query, windows[w], joined);
-            windowCost[w] = _candidates.Neighbours(null, joined[..length], Compounds.KindOf(query, windows[w]), scratch, neighbours);
-        }
-
-        windowStart[windowCount] = neighbours.Count;
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp(); // TEMP
-        TNeigh += t1 - t0;
-        Span<bool> essential = stackalloc bool[n];
-        ChooseEssential(query, cost, threshold, essential);
-
-        var formStamp = scratch.NextFormStamp();
-        var candidates = scratch.Candidates;
-        candidates.Clear();
-        for (var i = 0; i < n; i++)
-        {
-            if (essential[i])
-            {
-                Gather(neighbours, start[i], start[i + 1], 1UL << i, scratch, formStamp);
-            }
-        }
-
-        for (var w = 0; w < windowCount; w++)
-        {
-            if (Touches(windows[w], essential))
-            {
-                Gather(neighbours, windowStart[w], windowStart[w + 1], Bits(windows[w]), scratch, formStamp);
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return;
-        }
-
-        // Marks from the other tokens. A token whose lookup is not exhaustive (an initial meets any word it starts) or
-        // whose postings are too long to walk is assumed met: the bound stays an upper bound.
-        var budget = Math.Max(8L * candidates.Count, 4096L);
-        ulong assumed = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (essential[i])
-            {
-                continue;
-            }
-
-            if ((query[i].Kind & TokenKind.Initial) != 0 || cost[i] > budget)
-            {
-                assumed |= 1UL << i;
-            }
-            else
-            {
-                Mark(neighbours, start[i], start[i + 1], 1UL << i, scratch, formStamp);
-            }
-        }
-
-        for (var w = 0; w < windowCount; w++)
-        {
-            if (Touches(windows[w], essential))
-            {
-                continue;
-            }
-
-            if (windowCost[w] > budget)
-            {
-                assumed |= Bits(windows[w]);
-            }
-            else
-            {
-                Mark(neighbours, windowStart[w], windowStart[w + 1], Bits(windows[w]), scratch, formStamp);
-            }
-        }
-
-        var total = 0.0;
-        foreach (var token in query)
-        {
-            total += token.Weight;
-        }
-
-        var omission = Math.Min(ScoringParameters.UnmatchedQueryWeight, ScoringParameters.ConflictWeight);
-        var t2 = System.Diagnostics.Stopwatch.GetTimestamp(); // TEMP
-        TGather += t2 - t1;
-        var masks = scratch.FormMasks;
-        foreach (var form in CollectionsMarshal.AsSpan(candidates))
-        {
-            var met = 0.0;
-            var mask = masks[form] | assumed;
-            while (mask != 0)
-            {
-                met += query[BitOperations.TrailingZeroCount(mask)].Weight;
-                mask &= mask - 1;
-            }
-
-            var rest = total - met;
-            Cands++; // TEMP
-            if (rest > 1e-12 && met / (met + (omission * rest)) < threshold - 1e-9)
-            {
-                continue;
-            }
-
-            Score(query, queryForm, form, scratch, entryStamp, threshold);
-        }
-
-        TScore += System.Diagnostics.Stopwatch.GetTimestamp() - t2; // TEMP
-    }
-
-    private static bool Touches(Compounds.Window window, ReadOnlySpan<bool> essential)
-    {
-        for (var k = window.Start; k < window.Start + window.Length; k++)
-        {
-            if (essential[k])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static ulong Bits(Compounds.Window window) => ((1UL << window.Length) - 1) << window.Start;
-
-    /// <summary>Adds the forms of some neighbours' postings to the candidates, marking the query tokens they meet.</summary>
-    private void Gather(List<Neighbour> neighbours, int from, int to, ulong bits, Scratch scratch, int formStamp)
-    {
-        var stamps = scratch.FormStamps;
-        var masks = scratch.FormMasks;
-        var candidates = scratch.Candidates;
-        var list = CollectionsMarshal.AsSpan(neighbours);
-        for (var k = from; k < to; k++)
-        {
-            foreach (var form in _candidates.Postings(list[k].Token))
-            {
-                if (stamps[form] != formStamp)
-                {
-                    stamps[form] = formStamp;
-                    masks[form] = bits;
-                    candidates.Add(form);
-                }
-                else
-                {
-                    masks[form] |= bits;
-                }
-            }
-        }
-    }
-
-    /// <summary>Marks, on forms already candidates, the query tokens some neighbours' postings meet.</summary>
-    private void Mark(List<Neighbour> neighbours, int from, int to, ulong bits, Scratch scratch, int formStamp)
-    {
-        var stamps = scratch.FormStamps;
-        var masks = scratch.FormMasks;
-        var list = CollectionsMarshal.AsSpan(neighbours);
-        for (var k = from; k < to; k++)
-        {
-            foreach (var form in _candidates.Postings(list[k].Token))
-            {
-                if (stamps[form] == formStamp)
-                {
-                    masks[form] |= bits;
-                }
-            }
-        }
-    }
-
-    private void Score(TokenInfo[] query, int queryForm, int form, Scratch scratch, int entryStamp, double threshold)
-    {
-        ScoredForms++; // TEMP
-        var score = BestPairsScorer.Score(query, FormTokens(form));
-        if (score >= threshold) Good++; // TEMP
+        var score = BestPairsScorer.Score(query, _forms.Tokens(form), memo: scratch.Memo);
         if (score <= 0)
         {
             return;
         }
 
-        var entry = _nameEntry[_formName[form]];
+        var entry = _nameEntry[_forms.Name(form)];
         if (scratch.EntryStamps[entry] != entryStamp)
         {
             scratch.EntryStamps[entry] = entryStamp;
@@ -436,55 +287,14 @@ public sealed class ScreeningIndex
             scratch.EntryBest[entry] = score;
             scratch.EntryBestForm[entry] = form;
             scratch.EntryBestQueryForm[entry] = queryForm;
-        }
-    }
-
-    /// <summary>
-    /// Marks the tokens an entry must meet to reach the threshold. The scorer's value for an entry meeting only the
-    /// query tokens in a set S is at most w(S) / (w(S) + λq·w(rest)), whatever the entry; tokens are moved to the
-    /// skippable set, costliest first, while that bound stays below the threshold.
-    /// </summary>
-    private static void ChooseEssential(TokenInfo[] query, ReadOnlySpan<long> cost, double threshold, Span<bool> essential)
-    {
-        var n = query.Length;
-        Span<int> order = stackalloc int[n];
-        var total = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-            total += query[i].Weight;
-            essential[i] = true;
-        }
-
-        for (var i = 1; i < n; i++)
-        {
-            // Insertion sort: costliest first (names have a handful of tokens).
-            var x = order[i];
-            var k = i - 1;
-            while (k >= 0 && (cost[order[k]] < cost[x] || (cost[order[k]] == cost[x] && query[order[k]].Weight > query[x].Weight)))
+            var adjusted = score - (Qualify(queryCountry, _entries[entry].Entry.Country) == CountryQualifier.Disagrees
+                ? ScoringParameters.CountryDisagreementPenalty : 0);
+            if (adjusted >= threshold)
             {
-                order[k + 1] = order[k];
-                k--;
-            }
-
-            order[k + 1] = x;
-        }
-
-        var skipped = 0.0;
-        foreach (var i in order)
-        {
-            var met = skipped + query[i].Weight;
-            var rest = total - met;
-            var bound = rest <= 0 ? 1.0 : met / (met + (Math.Min(ScoringParameters.UnmatchedQueryWeight, ScoringParameters.ConflictWeight) * rest));
-            if (bound < threshold - 1e-9)
-            {
-                essential[i] = false;
-                skipped = met;
+                top.Offer(entry, adjusted);
             }
         }
     }
-
-    private ReadOnlySpan<TokenInfo> FormTokens(int form) => _formTokens.AsSpan(_formStart[form], _formStart[form + 1] - _formStart[form]);
 
     private static string TextOf(ReadOnlySpan<TokenInfo> tokens)
     {
@@ -497,6 +307,33 @@ public sealed class ScreeningIndex
         return string.Join(' ', parts);
     }
 
+    /// <summary>
+    /// Scores every form of an entry found near the threshold, so that its score is its best name's, as
+    /// <see cref="NameMatcher.Compare"/> gives it, even when that name was not itself a candidate (an alias reachable
+    /// only through a joined typo, say).
+    /// </summary>
+    private void Complete(int entry, TokenInfo[][] queryForms, Scratch scratch)
+    {
+        for (var form = _entryFormStart[entry]; form < _entryFormStart[entry + 1]; form++)
+        {
+            if (form == scratch.EntryBestForm[entry] && queryForms.Length == 1)
+            {
+                continue;
+            }
+
+            for (var f = 0; f < queryForms.Length; f++)
+            {
+                var score = BestPairsScorer.Score(queryForms[f], _forms.Tokens(form));
+                if (score > scratch.EntryBest[entry])
+                {
+                    scratch.EntryBest[entry] = score;
+                    scratch.EntryBestForm[entry] = form;
+                    scratch.EntryBestQueryForm[entry] = f;
+                }
+            }
+        }
+    }
+
     private static CountryQualifier Qualify(string? query, string? entry)
     {
         if (string.IsNullOrWhiteSpace(query) || string.IsNullOrWhiteSpace(entry))
@@ -505,6 +342,70 @@ public sealed class ScreeningIndex
         }
 
         return string.Equals(query.Trim(), entry.Trim(), StringComparison.OrdinalIgnoreCase) ? CountryQualifier.Agrees : CountryQualifier.Disagrees;
+    }
+
+    /// <summary>
+    /// The best entries so far (at most the limit), to know the lowest score still worth finding. Limits beyond
+    /// <see cref="MaxTracked"/> are not tracked (every form reaching the threshold is scored then).
+    /// </summary>
+    private sealed class TopEntries(int limit)
+    {
+        private const int MaxTracked = 256;
+
+        private readonly int[] _entries = new int[Math.Clamp(limit, 0, MaxTracked)];
+        private readonly double[] _scores = new double[Math.Clamp(limit, 0, MaxTracked)];
+        private int _count;
+
+        /// <summary>The score a form must be able to reach to matter.</summary>
+        public double Floor(double threshold)
+        {
+            if (limit > MaxTracked || _count < _entries.Length)
+            {
+                return threshold - 1e-12;
+            }
+
+            var min = double.MaxValue;
+            for (var k = 0; k < _count; k++)
+            {
+                min = Math.Min(min, _scores[k]);
+            }
+
+            return Math.Max(threshold, min) - 1e-12;
+        }
+
+        public void Offer(int entry, double score)
+        {
+            if (limit > MaxTracked)
+            {
+                return;
+            }
+
+            var lowest = -1;
+            for (var k = 0; k < _count; k++)
+            {
+                if (_entries[k] == entry)
+                {
+                    _scores[k] = Math.Max(_scores[k], score);
+                    return;
+                }
+
+                if (lowest < 0 || _scores[k] < _scores[lowest])
+                {
+                    lowest = k;
+                }
+            }
+
+            if (_count < _entries.Length)
+            {
+                _entries[_count] = entry;
+                _scores[_count++] = score;
+            }
+            else if (lowest >= 0 && score > _scores[lowest])
+            {
+                _entries[lowest] = entry;
+                _scores[lowest] = score;
+            }
+        }
     }
 
     /// <summary>
@@ -523,14 +424,20 @@ public sealed class ScreeningIndex
         /// <summary>Per id: the exact key of an exact-only joined token (0 for ordinary tokens).</summary>
         public List<ulong> ExactKeys { get; } = [];
 
+        /// <summary>Per id: the most entry-token weight one occurrence accounts for (see <see cref="CandidateIndex.EntryWeight"/>).</summary>
+        public List<float> EntryWeights { get; } = [];
+
+        public void Covers(int id, double weight) => EntryWeights[id] = Math.Max(EntryWeights[id], (float)(weight * 1.001));
+
         public int Intern(string text, TokenKind kind, string[]? alternates)
         {
             var key = alternates is null ? text : text + "|" + string.Join('|', alternates);
             if (!_ids.TryGetValue((key, kind), out var id))
             {
                 id = Tokens.Count;
-                Tokens.Add(new TokenInfo(text, kind, alternates));
+                Tokens.Add(new TokenInfo(text, kind, alternates, id: id));
                 ExactKeys.Add(0);
+                EntryWeights.Add(0);
                 _ids.Add((key, kind), id);
             }
 
@@ -545,6 +452,7 @@ public sealed class ScreeningIndex
                 id = Tokens.Count;
                 Tokens.Add(null);
                 ExactKeys.Add(hash);
+                EntryWeights.Add(0);
                 _exact.Add(hash, id);
             }
 

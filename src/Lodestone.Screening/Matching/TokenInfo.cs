@@ -8,8 +8,9 @@ namespace Lodestone.Screening.Matching;
 /// </summary>
 internal sealed class TokenInfo
 {
-    public TokenInfo(string text, TokenKind kind, string[]? alternates = null, string? source = null)
+    public TokenInfo(string text, TokenKind kind, string[]? alternates = null, string? source = null, int id = -1)
     {
+        Id = id;
         Text = text;
         Kind = kind;
         Alternates = alternates;
@@ -17,6 +18,9 @@ internal sealed class TokenInfo
         Weight = TokenWeights.Of(text, kind);
         FirstClass = text.Length == 0 ? (byte)9 : Phonetic.ClassOf(text[0]);
     }
+
+    /// <summary>The token's vocabulary id in an index, or -1 (query tokens, pairs compared outside an index).</summary>
+    public int Id { get; }
 
     public string Text { get; }
 
@@ -96,7 +100,7 @@ internal static class TokenWeights
             return ScoringParameters.ParticleFactor;
         }
 
-        if ((kind & TokenKind.Generic) != 0)
+        if ((kind & (TokenKind.Generic | TokenKind.CommonName)) != 0)
         {
             return ScoringParameters.GenericFactor;
         }

@@ -12,11 +12,19 @@ internal static class TokenSimilarity
 {
     public static double Of(TokenInfo q, TokenInfo e)
     {
-        var best = Of(q.Text, q.Kind, e.Text, e.Kind);
         if (q.Alternates is null && e.Alternates is null)
         {
-            return best;
+            // Fast path for the scorer's inner loop: different sound classes rule a pair out before any text is read
+            // (romanised Arabic is gated on its skeleton instead).
+            if (q.FirstClass != e.FirstClass && ((q.Kind | e.Kind) & TokenKind.Abjad) == 0)
+            {
+                return 0;
+            }
+
+            return Of(q.Text, q.Kind, e.Text, e.Kind);
         }
+
+        var best = Of(q.Text, q.Kind, e.Text, e.Kind);
 
         // A glossary word may stand for several English words; the best reading counts.
         foreach (var qa in Readings(q))
@@ -84,7 +92,10 @@ internal static class TokenSimilarity
 
         if (a.Length == 1 || b.Length == 1)
         {
-            return a.Length != b.Length && a[0] == b[0] ? ScoringParameters.InitialSimilarity : 0.0;
+            // An initial in the query (V. Putin) stands for the entry's name; an initial in the entry only says what
+            // letter the query's name starts with, which is weak evidence.
+            return a.Length == b.Length || a[0] != b[0] ? 0.0
+                : a.Length == 1 ? ScoringParameters.InitialSimilarity : ScoringParameters.EntryInitialSimilarity;
         }
 
         if (((ka ^ kb) & TokenKind.Abjad) != 0)
@@ -92,7 +103,7 @@ internal static class TokenSimilarity
             return (ka & TokenKind.Abjad) != 0 ? SkeletonSimilarity(a, b) : SkeletonSimilarity(b, a);
         }
 
-        if (Phonetic.ClassOf(a[0]) != Phonetic.ClassOf(b[0]))
+        if (Phonetic.ClassOf(a[0]) != Phonetic.ClassOf(b[0]) || !LengthsAllow(a.Length, b.Length))
         {
             return 0;
         }
@@ -122,6 +133,19 @@ internal static class TokenSimilarity
         }
 
         return Finish(ScoringParameters.AbjadCertainty * JaroWinkler.Similarity(sa[..na], sb[..nb]), na, nb);
+    }
+
+    /// <summary>False when two lengths alone keep a pair below the floor (saves the Jaro-Winkler of hopeless pairs).</summary>
+    public static bool LengthsAllow(int la, int lb)
+    {
+        int shorter = Math.Min(la, lb), longer = Math.Max(la, lb);
+        return shorter * 10 >= longer * 9 || LengthPenalty(shorter, longer) * JaroWinkler.UpperBound(shorter, longer) >= ScoringParameters.PairFloor;
+    }
+
+    public static double LengthPenalty(int shorter, int longer)
+    {
+        var ratio = (double)shorter / longer;
+        return ratio < ScoringParameters.LengthRatioLimit ? 1.0 - ((1.0 - ratio) * ScoringParameters.LengthRatioScale) : 1.0;
     }
 
     private static double Finish(double similarity, int la, int lb)

@@ -151,7 +151,9 @@ internal static class LegalForms
         {
             if (word[0] == token[0] && Math.Abs(word.Length - token.Length) <= 2 && JaroWinkler.Similarity(word, token) >= 0.94)
             {
-                return Single[word];
+                // Some long words stand only inside multi-word forms ("gesellschaft mit beschränkter
+                // Haftung"); alone they are still legal-form words, kept as they are.
+                return Single.TryGetValue(word, out var form) ? form : word;
             }
         }
 

@@ -66,7 +66,8 @@ internal static class NameNormaliser
     /// </summary>
     private static bool CanStandAlone(string raw, NameToken[] tokens)
     {
-        const TokenKind notDistinctive = TokenKind.Weak | TokenKind.Generic | TokenKind.Location | TokenKind.Particle | TokenKind.Number | TokenKind.Initial;
+        const TokenKind notDistinctive = TokenKind.Weak | TokenKind.Generic | TokenKind.CommonName | TokenKind.Location | TokenKind.Particle
+            | TokenKind.Number | TokenKind.Initial;
         if (!Array.Exists(tokens, t => (t.Kind & notDistinctive) == 0))
         {
             return false;

@@ -73,17 +73,26 @@ internal static class Phonetic
 
     /// <summary>
     /// The consonant skeleton of a token: letters without vowels (a e i o u y w), apostrophes or doubled letters. Used to
-    /// compare romanised Arabic or Hebrew, which writes few vowels, with a Latin spelling: "mhmd" ~ "mohamed".
+    /// compare romanised Arabic or Hebrew, which writes few vowels, with a Latin spelling: "mhmd" ~ "mohamed". Arabic
+    /// has no p or v and writes a hard c as k, so p, v and c read as b, f and k ("brz" ~ "perez").
     /// </summary>
     public static int Skeleton(ReadOnlySpan<char> token, Span<char> destination)
     {
         var n = 0;
-        foreach (var c in token)
+        foreach (var letter in token)
         {
-            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' || n >= destination.Length)
+            if (letter is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' || n >= destination.Length)
             {
                 continue;
             }
+
+            var c = letter switch
+            {
+                'p' => 'b',
+                'v' => 'f',
+                'c' => 'k',
+                _ => letter,
+            };
 
             if (n > 0 && destination[n - 1] == c)
             {

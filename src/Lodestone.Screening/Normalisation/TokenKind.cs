@@ -27,4 +27,7 @@ internal enum TokenKind : byte
 
     /// <summary>A place name (Beijing, Shenzhen): counts somewhat less.</summary>
     Location = 64,
+
+    /// <summary>A very common given name or surname (Mohammad, Kim, Wang): counts less, like a common word.</summary>
+    CommonName = 128,
 }

@@ -186,9 +186,14 @@ internal static class WordClasses
             return TokenKind.Particle;
         }
 
-        if (Generic.Contains(token) || CommonNames.Contains(token))
+        if (Generic.Contains(token))
         {
             return TokenKind.Generic;
+        }
+
+        if (CommonNames.Contains(token))
+        {
+            return TokenKind.CommonName;
         }
 
         return Locations.Contains(token) ? TokenKind.Location : TokenKind.None;
