@@ -34,7 +34,7 @@ public sealed class NameMatcherTests
     [Theory]
     [InlineData("Alpha Co., Ltd.", "Omega Co., Ltd.")]
     [InlineData("Siemens AG", "Lockheed Martin Corporation")]
-    [InlineData("Bosch GmbH", "Busch GmbH & Co. KG")]
+    [InlineData("Bosch GmbH", "Continental GmbH & Co. KG")]
     public void Different_names_do_not_match_even_when_their_legal_forms_agree(string query, string candidate) =>
         Assert.True(Score(query, candidate) < Threshold, $"{query} vs {candidate}: {Score(query, candidate):0.000}");
 

@@ -62,7 +62,7 @@ public sealed class ScreeningHit
     /// <summary>When first found.</summary>
     public DateTimeOffset FirstSeenAt { get; private set; }
 
-    /// <summary>When last confirmed by a screening.</summary>
+    /// <summary>When a screening last changed what is known of the hit (a re-screening that finds it unchanged leaves it).</summary>
     public DateTimeOffset LastScreenedAt { get; private set; }
 
     /// <summary>False once a later screening no longer finds it (entry removed, name changed).</summary>
@@ -115,6 +115,14 @@ public sealed class ScreeningHit
     public bool FoundAgain(string entryName, string fingerprint, ListKind kind, double score, string summary, string explanationJson, string trigger, DateTimeOffset at)
     {
         var raised = !Current || (Review != HitReview.Unreviewed && fingerprint != EntryFingerprint);
+        var unchanged = !raised && fingerprint == EntryFingerprint && kind == Kind && entryName == EntryName && Math.Abs(score - Score) < 1e-6;
+        if (unchanged)
+        {
+            // Nothing to record: leaving the row untouched keeps a background re-screening from colliding
+            // with an officer reviewing the same hit.
+            return false;
+        }
+
         if (raised)
         {
             Review = HitReview.Unreviewed;
@@ -161,6 +169,11 @@ public sealed class ScreeningHit
         if (!Current)
         {
             throw new InvalidStateException("The hit no longer matches; there is nothing to review.");
+        }
+
+        if (Review == review)
+        {
+            throw new InvalidStateException($"The hit is already {(review == HitReview.Cleared ? "cleared" : "confirmed")}.");
         }
 
         Review = review;

@@ -60,6 +60,25 @@ public sealed class ScreeningHitTests
     }
 
     [Fact]
+    public void Found_again_unchanged_leaves_the_row_alone()
+    {
+        var hit = Hit();
+        var version = hit.Version;
+        Assert.False(hit.FoundAgain("Lockheed Martin Corporation", "f1", ListKind.UnreliableEntity, 0.97, "summary", "{}", "list change", At.AddDays(1)));
+        Assert.Equal((version, At, "party registered"), (hit.Version, hit.LastScreenedAt, hit.Trigger));
+    }
+
+    [Fact]
+    public void A_hit_cannot_be_cleared_twice()
+    {
+        var hit = Hit();
+        hit.Decide(HitReview.Cleared, "officer", "Different company", At);
+        Assert.Throws<InvalidStateException>(() => hit.Decide(HitReview.Cleared, "officer", "again", At));
+        hit.Decide(HitReview.Confirmed, "officer", "On second look it is the listed company", At);
+        Assert.Equal(HitReview.Confirmed, hit.Review);
+    }
+
+    [Fact]
     public void A_review_needs_a_reason_and_a_current_hit()
     {
         var hit = Hit();
