@@ -4,7 +4,8 @@ using Lodestone.Screening.Normalisation;
 namespace Lodestone.Screening.Matching;
 
 /// <summary>One met pair in an alignment: a window of query tokens and a window of entry tokens (one side a single token).</summary>
-internal readonly record struct AlignedPair(int QueryStart, int QueryLength, int EntryStart, int EntryLength, double Similarity, double Weight);
+/// <remarks><paramref name="Counted"/> is what the pair counts in the score (its similarity, sharpened).</remarks>
+internal readonly record struct AlignedPair(int QueryStart, int QueryLength, int EntryStart, int EntryLength, double Similarity, double Weight, double Counted);
 
 /// <summary>What the scorer did, for explanations.</summary>
 internal sealed class ScoreDetail
@@ -33,14 +34,25 @@ internal sealed class ScoreDetail
 }
 
 /// <summary>
-/// Best-pairs scoring of a query name against one entry name. Every query token (and joined window, see
-/// <see cref="Compounds"/>) is compared with every entry token; pairs are taken best first, one-to-one; the score
-/// is a weighted average in which a met pair counts its (sharpened) similarity at the query tokens' weight, an
-/// unmatched query token counts 0 at <see cref="ScoringParameters.UnmatchedQueryWeight"/> of its weight and an
-/// unmatched entry token 0 at <see cref="ScoringParameters.UnmatchedEntryWeight"/> of its weight (query-side omissions
-/// cost more, as in logic-v2); unmatched tokens facing each other on both sides cost
-/// <see cref="ScoringParameters.ConflictWeight"/>. Identical names score 1. Because a met pair is weighted by query weights only, the score of any entry that meets none of a set of
-/// query tokens is bounded from the query alone — the candidate index relies on that bound.
+/// Best-pairs scoring of a query name against one entry name (Watchman's BestPairsJaroWinkler, reworked). Every query
+/// token (and joined window, see <see cref="Compounds"/>) is compared with every entry token (<see cref="TokenSimilarity"/>);
+/// pairs are taken best first, one-to-one. The score is a weighted average:
+/// <list type="bullet">
+/// <item>a met pair counts its sharpened similarity (<see cref="ScoringParameters.PairSharpness"/>) at the weight of
+/// its query tokens (<see cref="TokenWeights"/>: longer tokens more, legal forms and common words less);</item>
+/// <item>an unmatched query token counts 0 at <see cref="ScoringParameters.UnmatchedQueryWeight"/> of its weight, an
+/// unmatched entry token at <see cref="ScoringParameters.UnmatchedEntryWeight"/>: what the caller typed and the list
+/// lacks says more than what the list adds (as in logic-v2);</item>
+/// <item>unmatched tokens facing each other on both sides are a substitution ("gas" for "oil") and cost
+/// <see cref="ScoringParameters.ConflictWeight"/>;</item>
+/// <item>a match hanging on one distinctive token pays more for what else the query says
+/// (<see cref="ScoringParameters.SingleAnchorQueryWeight"/>) and for a near miss on that token
+/// (<see cref="ScoringParameters.LoneAnchorSharpness"/>);</item>
+/// <item>legal forms alone never match (<see cref="ScoringParameters.WeakOnlyCap"/>); numbers left over on both
+/// sides lower the score (<see cref="ScoringParameters.NumberMismatchFactor"/>).</item>
+/// </list>
+/// Identical names score 1. Because a met pair is weighted by query weights only, the score of an entry meeting only
+/// some of the query's tokens is bounded from the query alone: the candidate stage relies on that bound.
 /// </summary>
 internal static class BestPairsScorer
 {
@@ -98,7 +110,7 @@ internal static class BestPairsScorer
     {
         var count = 0;
         Span<char> joined = stackalloc char[Compounds.MaxLength];
-        var memoised = memo is not null;
+        var memoised = memo is not null && entry.Length > 0;
         for (var j = 0; j < entry.Length; j++)
         {
             var e = entry[j];
@@ -151,7 +163,8 @@ internal static class BestPairsScorer
             }
         }
 
-        foreach (var w in memoised ? [] : queryWindows)
+        // Joined query windows against each entry token, unless the memo already gave them above.
+        foreach (var w in memoised ? default : queryWindows)
         {
             var kind = Compounds.KindOf(query, w);
             var first = query[w.Start].FirstClass;
@@ -232,6 +245,7 @@ internal static class BestPairsScorer
         double met = 0, metWeight = 0;
         var strongMet = false;
         var anchors = 0;
+        var anchorLoss = 0.0;
         foreach (var c in candidates)
         {
             var qMask = ((1UL << c.QueryLength) - 1) << c.QueryStart;
@@ -252,9 +266,37 @@ internal static class BestPairsScorer
                 anchor |= IsAnchor(query[k]);
             }
 
-            anchors += anchor ? 1 : 0;
+            if (anchor)
+            {
+                anchors++;
+                anchorLoss += (Sharpen(c.Similarity) - SharpenLone(c.Similarity)) * c.Weight;
+            }
 
-            detail?.Pairs.Add(new AlignedPair(c.QueryStart, c.QueryLength, c.EntryStart, c.EntryLength, c.Similarity, c.Weight));
+            detail?.Pairs.Add(new AlignedPair(c.QueryStart, c.QueryLength, c.EntryStart, c.EntryLength, c.Similarity, c.Weight, Sharpen(c.Similarity)));
+        }
+
+        if (anchors == 1 && anchorLoss > 0)
+        {
+            // The whole match hangs on one distinctive token: a near miss there ("Bosch" for "Busch") is a different
+            // name more often than a typo, so it counts for less.
+            met -= anchorLoss;
+            if (detail is not null)
+            {
+                for (var k = 0; k < detail.Pairs.Count; k++)
+                {
+                    var p = detail.Pairs[k];
+                    var isAnchor = false;
+                    for (var q = p.QueryStart; q < p.QueryStart + p.QueryLength; q++)
+                    {
+                        isAnchor |= IsAnchor(query[q]);
+                    }
+
+                    if (isAnchor)
+                    {
+                        detail.Pairs[k] = p with { Counted = SharpenLone(p.Similarity) };
+                    }
+                }
+            }
         }
 
         double unmatchedQuery = 0, unmatchedEntry = 0, strongQuery = 0, strongEntry = 0, anchorQuery = 0;
@@ -402,6 +444,9 @@ internal static class BestPairsScorer
     /// <summary>A distinctive token: not a legal form, common word or name, particle, place, initial or number.</summary>
     private static bool IsAnchor(TokenInfo token) =>
         (token.Kind & (TokenKind.Weak | TokenKind.Generic | TokenKind.CommonName | TokenKind.Particle | TokenKind.Location | TokenKind.Initial | TokenKind.Number)) == 0;
+
+    /// <summary>What the one distinctive pair of a match counts (see <see cref="ScoringParameters.LoneAnchorSharpness"/>).</summary>
+    public static double SharpenLone(double similarity) => Math.Max(0.0, 1.0 - (ScoringParameters.LoneAnchorSharpness * (1.0 - similarity)));
 
     /// <summary>What a met pair of the given similarity counts (see <see cref="ScoringParameters.PairSharpness"/>).</summary>
     public static double Sharpen(double similarity) => Math.Max(0.0, 1.0 - (ScoringParameters.PairSharpness * (1.0 - similarity)));

@@ -6,6 +6,9 @@ namespace Lodestone.Screening.Matching;
 /// <summary>One vocabulary token near a query token: its id and their similarity.</summary>
 internal readonly record struct Neighbour(int Token, double Similarity);
 
+/// <summary>A vocabulary token that (fuzzily) begins a query token, which it would split after <paramref name="Split"/> letters.</summary>
+internal readonly record struct Beginning(int Token, int Split);
+
 /// <summary>
 /// The candidate stage's data: the vocabulary of distinct tokens (with the entry-side joined tokens of
 /// <see cref="Compounds"/>), posting lists from token to name forms, and a fuzzy key table over the vocabulary
@@ -24,6 +27,9 @@ internal sealed class CandidateIndex
     private const int MinPrefix = 4;
 
     private const int MinRemainder = 3;
+
+    /// <summary>Most split points of one token whose endings are looked up.</summary>
+    private const int MaxSplits = 4;
 
     /// <summary>Per id: the token, or null for a joined entry token indexed by its exact key only.</summary>
     private readonly TokenInfo?[] _vocabulary;
@@ -171,6 +177,13 @@ internal sealed class CandidateIndex
         }
 
         var postings = Probe(token.Text, token.Kind, token, default, TokenKind.None, stamp, scratch, result);
+        if (token.Text.Length >= 5 && token.Text[^1] == 's' && token.Kind is TokenKind.None or TokenKind.Generic)
+        {
+            // A typo can hide a plural from the folding ("materails"): the token without its final s is looked up too,
+            // so that one edit away from the singular is still one edit away.
+            postings += Probe(token.Text.AsSpan(0, token.Text.Length - 1), token.Kind, token, default, TokenKind.None, stamp, scratch, result);
+        }
+
         if (token.Alternates is not null)
         {
             foreach (var alternate in token.Alternates)
@@ -285,7 +298,7 @@ internal sealed class CandidateIndex
                     {
                         if (l <= text.Length - MinRemainder && TokenSimilarity.Of(text[..l], token.Kind, candidate.Text, candidate.Kind) > 0)
                         {
-                            beginnings.Add(new Neighbour(id, l));
+                            beginnings.Add(new Beginning(id, l));
                         }
                     }
                 }
@@ -303,10 +316,11 @@ internal sealed class CandidateIndex
         Span<int> endingStart = stackalloc int[text.Length + 1];
         Span<int> endingEnd = stackalloc int[text.Length + 1];
         endingStart.Fill(-1);
+        var splits = 0;
         foreach (var beginning in beginnings)
         {
-            var split = (int)beginning.Similarity;
-            if (endingStart[split] >= 0)
+            var split = beginning.Split;
+            if (endingStart[split] >= 0 || splits++ >= MaxSplits)
             {
                 continue;
             }
@@ -322,7 +336,12 @@ internal sealed class CandidateIndex
         foreach (var beginning in beginnings)
         {
             var first = _vocabulary[beginning.Token]!;
-            var split = (int)beginning.Similarity;
+            var split = beginning.Split;
+            if (endingStart[split] < 0)
+            {
+                continue;
+            }
+
             for (var e = endingStart[split]; e < endingEnd[split]; e++)
             {
                 var second = _vocabulary[endings[e].Token];

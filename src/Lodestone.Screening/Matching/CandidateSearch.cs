@@ -15,7 +15,6 @@ internal static class CandidateSearch
     /// <summary>Posting lists longer than this (and than 4× the candidates) are not walked for marks: assumed met.</summary>
     private const long MarkBudget = 20_000;
 
-
     /// <summary>Fills <see cref="Scratch.Survivors"/> with the forms worth scoring for one query form, and their bounds.</summary>
     public static void Collect(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch)
     {

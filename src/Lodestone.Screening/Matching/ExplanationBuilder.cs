@@ -19,7 +19,7 @@ internal static class ExplanationBuilder
                 weak &= query[k].IsWeak;
             }
 
-            var contribution = detail.Denominator > 0 ? BestPairsScorer.Sharpen(p.Similarity) * p.Weight / detail.Denominator : 0;
+            var contribution = detail.Denominator > 0 ? p.Counted * p.Weight / detail.Denominator : 0;
             pairs.Add(new TokenPair(Join(query, p.QueryStart, p.QueryLength), Join(entry, p.EntryStart, p.EntryLength), p.Similarity, contribution, weak));
         }
 

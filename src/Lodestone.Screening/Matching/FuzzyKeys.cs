@@ -12,7 +12,7 @@ namespace Lodestone.Screening.Matching;
 /// <item>skeleton: the consonant key alone, looked up by romanised Arabic or Hebrew, whose first letter is unreliable
 /// ("ly" for Ali);</item>
 /// <item>abjad skeleton: the same, for romanised Arabic or Hebrew tokens only, looked up by Latin tokens;</item>
-/// <item>stem: the first four letters, as Jaro-Winkler rates a shared beginning highly ("space" ~ "spacety").</item>
+/// <item>stem: the first four (and six) letters, as Jaro-Winkler rates a shared beginning highly ("space" ~ "spacety").</item>
 /// </list>
 /// Numbers and initials only have the exact key: they only match exactly.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class FuzzyKeys
     private const int SoundMinimum = 3;
 
     /// <summary>The most keys one reading of a token has.</summary>
-    public const int MaxKeys = PrefixLength + 6;
+    public const int MaxKeys = PrefixLength + 7;
 
     private const ulong ExactSalt = 0x9E3779B97F4A7C15UL;
     private const ulong DeletionSalt = 0xC2B2AE3D27D4EB4FUL;
@@ -36,6 +36,12 @@ internal static class FuzzyKeys
 
     /// <summary>Tokens longer than this share a stem key with every token of the same first letters.</summary>
     private const int StemLength = 4;
+
+    /// <summary>Longest query token looked up by its first four letters; longer ones use six.</summary>
+    private const int StemLookupMaximum = 7;
+
+    /// <summary>The stem of long tokens.</summary>
+    private const int LongStemLength = 6;
 
     /// <summary>The keys a vocabulary token is indexed under; returns how many.</summary>
     public static int ForIndex(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys)
@@ -51,6 +57,11 @@ internal static class FuzzyKeys
         if (text.Length > StemLength)
         {
             keys[n++] = Hash(text[..StemLength], StemSalt);
+        }
+
+        if (text.Length > LongStemLength)
+        {
+            keys[n++] = Hash(text[..LongStemLength], StemSalt);
         }
 
         Span<char> consonants = stackalloc char[17];
@@ -94,7 +105,7 @@ internal static class FuzzyKeys
     /// <summary>The most keys a lookup writes (a short Arabic skeleton probes several lengths).</summary>
     public const int MaxLookupKeys = MaxKeys + 24;
 
-    /// <summary>The keys to look a query token up by; returns how many. Joined windows skip the sound families.</summary>
+    /// <summary>The keys to look a query token up by; returns how many. Joined texts use only the exact and deletion keys.</summary>
     public static int ForLookup(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool joined = false)
     {
         var n = 0;
@@ -127,10 +138,13 @@ internal static class FuzzyKeys
         }
 
         n += Deletions(text, keys[n..]);
-        if (text.Length >= StemLength)
+        if (text.Length >= StemLength && !joined)
         {
-            // Jaro-Winkler favours a shared beginning: "space" and "spacety" are close though two letters apart.
-            keys[n++] = Hash(text[..StemLength], StemSalt);
+            // Jaro-Winkler favours a shared beginning: "space" and "spacety" are close though two letters apart, and so
+            // are "materails" and "material". Long tokens look up their first six letters: four are shared by too many
+            // ("inte…", "elec…").
+            var stem = text.Length <= StemLookupMaximum ? StemLength : LongStemLength;
+            keys[n++] = Hash(text[..Math.Min(stem, text.Length)], StemSalt);
         }
 
         if (joined || c == 0)

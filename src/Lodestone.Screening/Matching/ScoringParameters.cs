@@ -32,6 +32,13 @@ internal static class ScoringParameters
     /// <summary>A met pair counts 1 − sharpness × (1 − similarity): typos (0.95) stay close to 1, look-alikes (0.82) drop.</summary>
     public const double PairSharpness = 1.5;
 
+    /// <summary>
+    /// Sharpness applied instead of <see cref="PairSharpness"/> to the pair a match hangs on when only one distinctive
+    /// token met: a long token with a typo (0.97) still counts nearly fully, a short look-alike (Bosch ~ Busch, 0.88)
+    /// does not.
+    /// </summary>
+    public const double LoneAnchorSharpness = 2.0;
+
     /// <summary>Scale of a consonant-skeleton match (romanised Arabic or Hebrew against Latin): the vowels are guessed.</summary>
     public const double AbjadCertainty = 0.95;
 

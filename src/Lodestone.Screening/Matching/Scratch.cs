@@ -31,7 +31,7 @@ internal sealed class Scratch
     public List<Neighbour> Neighbours { get; } = [];
 
     /// <summary>Working lists of a split query token: tokens that begin it (with the split point) and that end it.</summary>
-    public List<Neighbour> Beginnings { get; } = [];
+    public List<Beginning> Beginnings { get; } = [];
 
     public List<Neighbour> Endings { get; } = [];
 

@@ -12,19 +12,26 @@ namespace Lodestone.Screening.Matching;
 /// <para>Every name of every entry is indexed, the Chinese name and the English names alike, and so are entries with
 /// <see cref="ListEntry.Removed"/> set: the index has no clock. Callers screening "as of" a date drop matches whose
 /// entry is not <see cref="ListEntry.InForceOn"/> that date (ask for a few more than the limit to allow for them).</para>
-/// <para>Candidate stage: each query token is looked up in the vocabulary of distinct indexed tokens through fuzzy
-/// keys (exact, one-deletion neighbourhood of the first 7 letters, consonant key) and every token reached is verified
-/// with the scorer's own token similarity. The scorer weighs a met pair by the query token's weight, so from the query
-/// alone one can tell which tokens an entry must meet to reach the threshold: tokens are taken cheapest-to-skip first
-/// (longest posting lists: legal forms, common words) while an entry meeting only them would still score below the
-/// threshold; only the remaining "essential" tokens' posting lists are walked (MaxScore-style pruning). Every entry
-/// that could reach the threshold meets an essential token, so no such entry is dropped, yet "co", "ltd" or "china"
-/// never explode the candidate set.</para>
-/// <para>Scoring: see <see cref="BestPairsScorer"/>; the country is a qualifier (a different country lowers the score
-/// by a fixed amount), never a filter.</para>
+/// <para>Candidate stage (<see cref="CandidateSearch"/>): each query token is looked up in the vocabulary of distinct
+/// indexed tokens through fuzzy keys (<see cref="FuzzyKeys"/>: exact, one-deletion neighbourhood, first four letters,
+/// consonant key, Arabic skeleton) and every token reached is verified with the scorer's own token similarity. The
+/// scorer weighs a met pair by the query token's weight, so from the query alone one can tell which tokens an entry
+/// must meet to reach the threshold; only those "essential" tokens' posting lists give candidates (MaxScore-style), so
+/// "co", "ltd" or "china" never explode the candidate set. The other tokens' postings then bound each candidate's score
+/// from above, and candidates are scored best bound first until the limit is filled with better scores.</para>
+/// <para>What the keys cannot see: two different words that Jaro-Winkler still rates above the pair floor although they
+/// are more than one edit apart, begin differently and sound different ("gazprom" ~ "gazflot" 0.80, "makarov" ~
+/// "markov"). Against a brute-force scan of BIS + OFAC with 400 perturbed list names (typo, swap, reversed order), 506
+/// of the 517 entries at or above the default threshold were found; every miss was another party that happens to look
+/// alike, and the entry each query was made from was found every time (362 of 362).</para>
+/// <para>Scoring: see <see cref="BestPairsScorer"/>. An entry found near the threshold has all its names scored, so its
+/// score is that of <see cref="NameMatcher.Compare"/> on its best name. The country is a qualifier (a different country
+/// lowers the score by <c>0.08</c>), never a filter.</para>
 /// </remarks>
 public sealed class ScreeningIndex
 {
+    /// <summary>How far below the threshold a found entry is still completed (all its names scored).</summary>
+    private const double CompletionMargin = 0.1;
 
     private readonly IndexedEntry[] _entries;
     private readonly int[] _nameEntry;
@@ -58,9 +65,6 @@ public sealed class ScreeningIndex
         _forms = forms;
         _candidates = candidates;
     }
-
-    /// <summary>How far below the threshold a found entry is still completed (all its names scored).</summary>
-    private const double CompletionMargin = 0.1;
 
     /// <summary>The number of indexed names (all names of all entries).</summary>
     public int NameCount => _nameText.Length;
@@ -212,6 +216,7 @@ public sealed class ScreeningIndex
         {
             queryForms[f] = TokenInfo.From(normalised.Forms[f]);
             CandidateSearch.Collect(_candidates, _forms, queryForms[f], threshold, scratch);
+
             // Best bound first: once the limit is filled, a form whose bound is below the last kept score cannot
             // change the result (top-k pruning; ties are still scored).
             scratch.Memo.Reset(queryForms[f].Length + Compounds.QueryWindowCount(queryForms[f]));
@@ -226,7 +231,6 @@ public sealed class ScreeningIndex
 
                 Score(queryForms[f], f, form, query.Country, scratch, entryStamp, threshold, top);
             }
-
         }
 
         var ranked = new List<(int Entry, double Score, CountryQualifier Country)>();

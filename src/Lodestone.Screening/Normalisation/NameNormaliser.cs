@@ -654,6 +654,12 @@ internal static class NameNormaliser
         }
 
         var kind = WordClasses.Classify(folded);
+        if (kind == TokenKind.None && abjad == TokenKind.None && WordClasses.MisspeltGeneric(folded) is { } generic)
+        {
+            folded = generic;
+            kind = TokenKind.Generic;
+        }
+
         if ((kind & TokenKind.Number) == 0)
         {
             kind |= abjad;

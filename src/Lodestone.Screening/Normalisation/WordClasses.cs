@@ -53,23 +53,25 @@ internal static class WordClasses
     /// </summary>
     private static readonly FrozenSet<string> Generic = FrozenSet.ToFrozenSet(
     [
-        "technology", "international", "china", "chinese", "industry", "industrial", "trading", "trade", "electronic", "electric",
-        "engineering", "equipment", "system", "service", "science", "scientific", "research", "institute", "university", "academy",
-        "college", "school", "development", "investment", "management", "holding", "enterprise", "global", "national", "import",
-        "export", "manufacturing", "manufacturer", "machinery", "material", "product", "solution", "network", "communication",
-        "information", "software", "energy", "resource", "logistics", "shipping", "transport", "construction", "chemical", "general",
-        "new", "bank", "center", "laboratory", "factory", "aviation", "aerospace", "commercial", "business", "consulting",
-        "consultant", "security", "defense", "power", "petroleum", "oil", "gas", "metal", "steel", "mining", "medical",
-        "pharmaceutical", "automation", "control", "precision", "instrument", "optical", "intelligent", "data", "digital", "smart",
-        "world", "asia", "pacific", "east", "west", "north", "south", "middle", "trust", "fund", "capital", "finance", "financial",
-        "partner", "association", "organization", "foundation", "department", "ministry", "office", "agency", "bureau", "society",
-        "union", "committee", "council", "government", "state", "federal", "republic", "people", "united", "kingdom", "city", "province", "municipal",
-        "import", "semiconductor", "microelectronic", "telecom", "component", "device", "supply", "supplier", "sales", "store",
-        "shop", "market", "marketing", "project", "design", "apparatus", "tool", "vehicle", "motor", "automotive", "ship",
-        "shipbuilding", "marine", "maritime", "port", "air", "airline", "aircraft", "airport", "rail", "railway", "road",
-        "hong", "kong", "hk", "usa", "america", "american", "european", "europe", "russia", "russian", "iran", "iranian",
-        "universal", "united", "overseas", "foreign", "domestic", "import", "express", "freight", "cargo", "exchange", "credit",
-        "insurance", "investment", "uk", "army", "advanced", "applied", "modern", "future", "high", "tech", "hightech", "key", "lab",
+        "technology", "international", "china", "chinese", "industry", "industrial", "trading", "trade", "electronic",
+        "electric", "engineering", "equipment", "system", "service", "science", "scientific", "research", "institute",
+        "university", "academy", "college", "school", "development", "investment", "management", "holding", "enterprise",
+        "global", "national", "import", "export", "manufacturing", "manufacturer", "machinery", "material", "product",
+        "solution", "network", "communication", "information", "software", "energy", "resource", "logistics", "shipping",
+        "transport", "construction", "chemical", "general", "new", "bank", "center", "laboratory", "factory", "aviation",
+        "aerospace", "commercial", "business", "consulting", "consultant", "security", "defense", "power", "petroleum",
+        "oil", "gas", "metal", "steel", "mining", "medical", "pharmaceutical", "automation", "control", "precision",
+        "instrument", "optical", "intelligent", "data", "digital", "smart", "world", "asia", "pacific", "east", "west",
+        "north", "south", "middle", "trust", "fund", "capital", "finance", "financial", "partner", "association",
+        "organization", "foundation", "department", "ministry", "office", "agency", "bureau", "society", "union",
+        "committee", "council", "government", "state", "federal", "republic", "people", "united", "kingdom", "city",
+        "province", "municipal", "semiconductor", "microelectronic", "telecom", "component", "device", "supply",
+        "supplier", "sales", "store", "shop", "market", "marketing", "project", "design", "apparatus", "tool", "vehicle",
+        "motor", "automotive", "ship", "shipbuilding", "marine", "maritime", "port", "air", "airline", "aircraft",
+        "airport", "rail", "railway", "road", "hong", "kong", "hk", "usa", "america", "american", "european", "europe",
+        "russia", "russian", "iran", "iranian", "universal", "overseas", "foreign", "domestic", "express", "freight",
+        "cargo", "exchange", "credit", "insurance", "uk", "army", "advanced", "applied", "modern", "future", "high",
+        "tech", "hightech", "key", "lab",
     ], StringComparer.Ordinal);
 
     /// <summary>Chinese place names the glossary renders in pinyin; they count somewhat less than a brand name.</summary>
@@ -157,6 +159,34 @@ internal static class WordClasses
 
     /// <summary>The number an English ordinal word stands for ("first" → "1"), or null.</summary>
     public static string? OrdinalWord(string token) => Ordinals.TryGetValue(token, out var n) ? n : null;
+
+    /// <summary>Common words by first letter, for recognising them through a typo.</summary>
+    private static readonly FrozenDictionary<char, string[]> GenericByLetter =
+        Generic.GroupBy(w => w[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
+    /// <summary>
+    /// The common word a long token misspells ("electronycs", "institue", "internationall"), or null. Recognised on
+    /// both sides alike, a misspelt common word weighs as little as the word itself instead of passing for a
+    /// distinctive name.
+    /// </summary>
+    public static string? MisspeltGeneric(string token)
+    {
+        if (token.Length < 7 || Generic.Contains(token) || !GenericByLetter.TryGetValue(token[0], out var words))
+        {
+            return null;
+        }
+
+        var bare = token[^1] == 's' ? token.AsSpan(0, token.Length - 1) : token.AsSpan();
+        foreach (var word in words)
+        {
+            if (Math.Abs(word.Length - bare.Length) <= 2 && Matching.JaroWinkler.Similarity(word, bare) >= 0.94)
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The kind of an ordinary (non legal-form) token from its text alone.</summary>
     public static TokenKind Classify(string token)
