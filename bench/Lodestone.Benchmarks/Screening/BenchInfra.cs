@@ -74,22 +74,14 @@ internal sealed record BenchPaths(string RepoRoot, string Shared)
     public string ListsYaml => Path.Combine(RepoRoot, "data", "lists", "lists.yaml");
 
     /// <summary>
-    /// SHA-256 (first 12 hex digits) over the engine's sources, <c>src/Lodestone.Screening/**/*.cs</c> in path
-    /// order: names the engine version measured when the working tree is not committed.
+    /// Names the engine binary measured: the module version id of the loaded Lodestone.Screening assembly
+    /// (builds are deterministic, so the same sources give the same id) and the assembly file's write time.
     /// </summary>
-    public string EngineFingerprint()
+    public static string EngineVersion()
     {
-        var folder = Path.Combine(RepoRoot, "src", "Lodestone.Screening");
-        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal))
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file)));
-            sha.AppendData(File.ReadAllBytes(file));
-        }
-
-        return Convert.ToHexString(sha.GetHashAndReset())[..12].ToLowerInvariant();
+        var assembly = typeof(Lodestone.Screening.Matching.ScreeningIndex).Assembly;
+        var written = File.Exists(assembly.Location) ? File.GetLastWriteTimeUtc(assembly.Location).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "unknown";
+        return $"Lodestone.Screening MVID {assembly.ManifestModule.ModuleVersionId.ToString()[..8]}, built {written}";
     }
 
     /// <summary>The 1-, 5- and 15-minute load averages (Linux), to show whether the shared machine was busy.</summary>

@@ -60,7 +60,7 @@ internal static class ScreeningAccuracy
     public static int Run(BenchPaths paths, BenchOptions options, Report report)
     {
         report.Line($"# Screening accuracy ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {Environment.OSVersion})");
-        report.Line($"Engine source fingerprint {paths.EngineFingerprint()}. Evaluation data: {paths.Eval} (read in place). Default threshold {Threshold:0.00}. Engine scores are NameMatcher.Compare for pairs and ScreeningIndex.Screen for lists; the baseline is the bench project's brute-force best-pairs Jaro-Winkler.");
+        report.Line($"Engine: {BenchPaths.EngineVersion()}. Evaluation data: {paths.Eval} (read in place). Default threshold {Threshold:0.00}. Engine scores are NameMatcher.Compare for pairs and ScreeningIndex.Screen for lists; the baseline is the bench project's brute-force best-pairs Jaro-Winkler.");
         var engineErrors = new ConcurrentBag<string>();
 
         var sections = (options.String("sections") ?? "cases,cross-script,ofac,negatives,un,recall").Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
@@ -166,7 +166,7 @@ internal static class ScreeningAccuracy
             ]);
 
         report.Heading("Threshold sweep (F1; precision / recall):");
-        var sweep = new[] { 0.70, 0.75, 0.80, 0.84, 0.86, 0.88, 0.90, 0.92, 0.94, 0.96 };
+        var sweep = new[] { 0.70, 0.75, 0.80, 0.84, 0.86, 0.88, 0.90, 0.92, 0.94, 0.96, Threshold, engineBest, bruteBest }.Distinct().Order().ToArray();
         report.Table(
             ["Threshold", "Engine F1", "Engine P / R", "Brute F1", "Brute P / R"],
             sweep.Select(t =>

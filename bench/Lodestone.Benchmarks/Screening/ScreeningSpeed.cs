@@ -42,7 +42,7 @@ internal static class ScreeningSpeed
     {
         var runs = options.Int("runs", 3);
         report.Line($"# Screening speed ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, server GC {System.Runtime.GCSettings.IsServerGC})");
-        report.Line($"Runs: {runs}; each builds the index afresh. Latency is single-threaded; batch uses Parallel.ForEach with 2 threads. Engine source fingerprint {paths.EngineFingerprint()}; load average at start {BenchPaths.LoadAverage()}.");
+        report.Line($"Runs: {runs}; each builds the index afresh. Latency is single-threaded; batch uses Parallel.ForEach with 2 threads. Engine: {BenchPaths.EngineVersion()}; load average at start {BenchPaths.LoadAverage()}.");
 
         if (!options.Flag("skip-lists"))
         {

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
+using Lodestone.DataFiles;
+using Lodestone.DataFiles.Lists;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Routing;
 using Lodestone.Domain.Screening;
-using Lodestone.DataFiles;
-using Lodestone.DataFiles.Lists;
 using Lodestone.Persistence;
 using Lodestone.Screening.Lists;
 using Lodestone.Services.Contracts;
