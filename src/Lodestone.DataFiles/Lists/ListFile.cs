@@ -10,4 +10,7 @@ public sealed record ListFile(string FileName, ListFileFormat Format, IReadOnlyL
 {
     /// <summary>Records that are not parties and were passed over (FollowTheMoney sanctions, addresses, links); 0 for other formats.</summary>
     public int SkippedRecords { get; init; }
+
+    /// <summary>SHA-256 of the file's bytes (of <c>sdn.csv</c> for OFAC), so a stored version can be matched to its source.</summary>
+    public string Sha256 { get; init; } = string.Empty;
 }

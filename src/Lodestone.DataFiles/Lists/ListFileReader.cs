@@ -14,7 +14,7 @@ public static class ListFileReader
         ArgumentNullException.ThrowIfNull(fileName);
         limits ??= ListReadLimits.Default;
         var bytes = ListInput.ReadAll(stream, fileName, limits);
-        return format switch
+        var file = format switch
         {
             ListFileFormat.Lodestone => LodestoneListFormat.Read(bytes, fileName, limits),
             ListFileFormat.Csl => CslListFormat.Read(bytes, fileName, limits),
@@ -22,6 +22,7 @@ public static class ListFileReader
             ListFileFormat.Ftm => FtmListFormat.Read(bytes, fileName, limits),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown list format."),
         };
+        return file with { Sha256 = HashOf(bytes) };
     }
 
     /// <summary>
@@ -61,15 +62,18 @@ public static class ListFileReader
         limits ??= ListReadLimits.Default;
         altFileName ??= "alt.csv";
         addFileName ??= "add.csv";
+        var sdnBytes = ListInput.ReadAll(sdn, sdnFileName, limits);
         return OfacListFormat.Read(
-            ListInput.ReadAll(sdn, sdnFileName, limits),
+            sdnBytes,
             sdnFileName,
             alt is null ? null : ListInput.ReadAll(alt, altFileName, limits),
             altFileName,
             add is null ? null : ListInput.ReadAll(add, addFileName, limits),
             addFileName,
-            limits);
+            limits) with { Sha256 = HashOf(sdnBytes) };
     }
+
+    private static string HashOf(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     private static FileStream Open(string path)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Lodestone.DataFiles;
 using Lodestone.DataFiles.Lists;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Routing;
@@ -47,9 +45,8 @@ public sealed class ListCatalogService(LodestoneDbContext db, TimeProvider time,
 
         var list = await db.RestrictedLists.FirstOrDefaultAsync(l => l.Id == listId, ct)
             ?? throw new NotFoundException(null, $"List '{listId}' does not exist; create it first.");
-        var bytes = await ReadCappedAsync(content, fileName, ct);
-        var file = ListFileReader.Read(new MemoryStream(bytes, writable: false), fileName, fileFormat, ListReadLimits.Default);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var file = ListFileReader.Read(content, fileName, fileFormat);
+        var sha = file.Sha256;
 
         var current = await db.ListEntries.Where(e => e.ListId == listId && e.ToVersion == null).ToListAsync(ct);
         var byId = current.ToDictionary(e => e.EntryId, StringComparer.Ordinal);
@@ -161,26 +158,6 @@ public sealed class ListCatalogService(LodestoneDbContext db, TimeProvider time,
             .OrderByDescending(j => j.RequestedAt).Take(50)
             .Select(j => new RescreenJobResponse(j.Id, j.Reason, WireName.Of(j.Status), j.RequestedAt, j.CompletedAt, j.PartiesScreened, j.NewHits))
             .ToList();
-
-    /// <summary>Reads the upload, refusing more than the readers' limit before it is all in memory.</summary>
-    private static async Task<byte[]> ReadCappedAsync(Stream content, string fileName, CancellationToken ct)
-    {
-        var limit = ListReadLimits.Default.MaxBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new DataFileException(fileName, 0, null, $"The file is larger than {limit / (1024 * 1024)} MB.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static ListVersionResponse ToResponse(ListVersion v, bool withChanges) => new(
         v.ListId, v.Number, v.ImportedAt, v.ImportedBy, v.Format, v.FileName, v.Sha256, v.EntryCount, v.Added, v.Removed, v.Changed,
