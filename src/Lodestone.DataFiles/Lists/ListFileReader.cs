@@ -70,7 +70,8 @@ public static class ListFileReader
             altFileName,
             add is null ? null : ListInput.ReadAll(add, addFileName, limits),
             addFileName,
-            limits) with { Sha256 = HashOf(sdnBytes) };
+            limits) with
+        { Sha256 = HashOf(sdnBytes) };
     }
 
     private static string HashOf(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
