@@ -3,6 +3,7 @@ using Lodestone.Domain.Audit;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Screening;
+using Lodestone.Domain.Veu;
 using Lodestone.Persistence.Audit;
 using Lodestone.Persistence.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -56,6 +57,12 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<RescreenJob> RescreenJobs => Set<RescreenJob>();
 
+    public DbSet<VeuAuthorization> VeuAuthorizations => Set<VeuAuthorization>();
+
+    public DbSet<VeuCapYear> VeuCapYears => Set<VeuCapYear>();
+
+    public DbSet<VeuDrawdown> VeuDrawdowns => Set<VeuDrawdown>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -72,6 +79,9 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         builder.ApplyConfiguration(new ScreeningHitConfiguration(sqlite));
         builder.ApplyConfiguration(new ClearanceConfiguration(sqlite));
         builder.ApplyConfiguration(new RescreenJobConfiguration(sqlite));
+        builder.ApplyConfiguration(new VeuConfiguration(sqlite));
+        builder.ApplyConfiguration(new VeuCapYearConfiguration());
+        builder.ApplyConfiguration(new VeuDrawdownConfiguration());
         builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditHeadConfiguration());
         builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));

@@ -18,6 +18,12 @@ public sealed class AccountService(UserManager<LodestoneUser> users, RoleManager
     /// <summary>The documented demo password of a role.</summary>
     public static string DemoPassword(string role) => $"demo-{role}-password";
 
+    /// <summary>
+    /// The demo End-User Review Committee: three members, as a grant needs every vote (BIS's committee has
+    /// four agencies). All three use the committee demo password.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DemoCommittee = [$"{Roles.Committee}@{DemoDomain}", $"{Roles.Committee}-2@{DemoDomain}", $"{Roles.Committee}-3@{DemoDomain}"];
+
     public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
@@ -88,9 +94,8 @@ public sealed class AccountService(UserManager<LodestoneUser> users, RoleManager
         var endUser = await db.Applications.Where(a => a.IsDemo)
             .GroupBy(a => a.EndUserId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (Guid?)g.Key).FirstOrDefaultAsync();
         var created = new List<DemoAccount>();
-        foreach (var role in Roles.All)
+        foreach (var (role, email) in Roles.All.Select(r => (r, $"{r}@{DemoDomain}")).Concat(DemoCommittee.Skip(1).Select(e => (Roles.Committee, e))))
         {
-            var email = $"{role}@{DemoDomain}";
             if (await users.FindByEmailAsync(email) is not null)
             {
                 continue;

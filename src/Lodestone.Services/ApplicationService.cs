@@ -6,7 +6,9 @@ using Lodestone.Domain.Parties;
 using Lodestone.Domain.Routing;
 using Lodestone.Persistence;
 using Lodestone.Services.Contracts;
+using Lodestone.Domain.Veu;
 using Lodestone.Services.Facts;
+using Lodestone.Services.Veu;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Services;
@@ -17,7 +19,8 @@ public sealed class ApplicationService(
     ReferenceData reference,
     RoutingFactsBuilder factsBuilder,
     TimeProvider time,
-    ICurrentActor actor)
+    ICurrentActor actor,
+    VeuCaps caps)
 {
     /// <summary>The status filter that selects cases still under review (in-review or clock-stopped).</summary>
     public const string OpenStatus = "open";
@@ -29,7 +32,18 @@ public sealed class ApplicationService(
     public async Task<RoutingResult> FileAsync(FileApplicationRequest request, bool isDemo, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var (application, _) = await PrepareAsync(request, reference, now, isDemo, ct);
+        var (application, facts, _) = await PrepareAsync(request, reference, now, isDemo, ct);
+        var decision = reference.Policy.Evaluate(facts);
+
+        // A fast-tracked export draws on its VEU's cap in the transaction that files it, so a draw that
+        // loses a race falls back to the normal lanes instead of overdrawing the cap.
+        await using var transaction = decision.Lane == Lane.VeuFastTrack ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (decision.Lane == Lane.VeuFastTrack)
+        {
+            (facts, decision) = await DrawVeuCapAsync(application, facts, decision, ct);
+        }
+
+        application.Route(decision, ChinaTime.DateOf(now), reference.Calendar, facts.VeuCoverId);
         db.Applications.Add(application);
         Licence? licence = null;
         if (application.Lane is Lane.Registration or Lane.VeuFastTrack)
@@ -39,6 +53,10 @@ public sealed class ApplicationService(
         }
 
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
 
         // Committed: finish the response even if the caller hangs up, so an Idempotency-Key retry replays it.
         return new RoutingResult(await ToResponseAsync(application, CancellationToken.None), licence is null ? null : await ToResponseAsync(licence, CancellationToken.None));
@@ -47,7 +65,10 @@ public sealed class ApplicationService(
     /// <summary>Routes an application without saving anything (the CLI's <c>route</c> dry run).</summary>
     public async Task<ApplicationResponse> DryRunAsync(FileApplicationRequest request, ReferenceData? withReference, CancellationToken ct)
     {
-        var (application, parties) = await PrepareAsync(request, withReference ?? reference, time.GetUtcNow(), isDemo: false, ct);
+        var data = withReference ?? reference;
+        var now = time.GetUtcNow();
+        var (application, facts, parties) = await PrepareAsync(request, data, now, isDemo: false, ct);
+        application.Route(data.Policy.Evaluate(facts), ChinaTime.DateOf(now), data.Calendar, facts.VeuCoverId);
         return ResponseMapping.ToResponse(application, parties);
     }
 
@@ -167,7 +188,26 @@ public sealed class ApplicationService(
         return licence;
     }
 
-    private async Task<(LicenceApplication Application, Dictionary<Guid, Party> Parties)> PrepareAsync(
+    private async Task<(RoutingFacts Facts, RoutingDecision Decision)> DrawVeuCapAsync(LicenceApplication application, RoutingFacts facts, RoutingDecision decision, CancellationToken ct)
+    {
+        var veuId = facts.VeuCoverId ?? throw new InvalidOperationException("The VEU lane fired without a covering VEU.");
+        var day = ChinaTime.DateOf(application.SubmittedAt);
+        var quantity = application.Items.Sum(i => i.QuantityKg);
+        if (await caps.TryDrawAsync(veuId, day.Year, quantity, ct))
+        {
+            db.VeuDrawdowns.Add(VeuDrawdown.Create(Identifiers.NewId(time), veuId, application.Id, day, quantity));
+            return (facts, decision);
+        }
+
+        // Another export took the cap between the coverage check and the draw.
+        var veu = await db.VeuAuthorizations.AsNoTracking().FirstAsync(v => v.Id == veuId, ct);
+        var drawn = await caps.DrawnAsync(veuId, day.Year, ct);
+        var gap = $"annual cap exceeded: {VeuAuthorization.Kg(drawn + quantity).Replace(" kg", string.Empty, StringComparison.Ordinal)} of {VeuAuthorization.Kg(veu.AnnualCapKg)} ({day.Year})";
+        var fallen = facts with { VeuCover = null, VeuCoverId = null, VeuGaps = [gap] };
+        return (fallen, reference.Policy.Evaluate(fallen));
+    }
+
+    private async Task<(LicenceApplication Application, RoutingFacts Facts, Dictionary<Guid, Party> Parties)> PrepareAsync(
         FileApplicationRequest request, ReferenceData data, DateTimeOffset now, bool isDemo, CancellationToken ct)
     {
         var shape = RequestMapping.ToApplicationShape(request);
@@ -192,6 +232,7 @@ public sealed class ApplicationService(
             ExporterId = shape.ExporterId,
             ConsigneeId = shape.ConsigneeId,
             EndUserId = shape.EndUserId,
+            Facility = request.Facility,
             EndUse = shape.EndUse,
             Destination = shape.Destination,
             Currency = shape.Currency,
@@ -202,8 +243,7 @@ public sealed class ApplicationService(
         var id = Identifiers.NewId(time);
         var application = LicenceApplication.File(id, Identifiers.Number("LA", id, now), draft, exporter, endUser, now, isDemo);
         var facts = await factsBuilder.BuildAsync(draft, exporter, consignee, endUser, asOf, ct);
-        application.Route(data.Policy.Evaluate(facts), asOf, data.Calendar);
-        return (application, parties);
+        return (application, facts, parties);
     }
 
     private static List<ApplicationItem> ClassifyItems(IReadOnlyList<ItemDto>? items, ReferenceData data, DateOnly asOf)

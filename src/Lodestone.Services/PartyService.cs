@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestone.Services;
 
 /// <summary>The party registry: parties and who owns them.</summary>
-public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartyScreeningService screening, TimeProvider time, ICurrentActor actor)
+public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartyScreeningService screening, Veu.VeuReviews reviews, TimeProvider time, ICurrentActor actor)
 {
     public async Task<PartyResponse> CreateAsync(CreatePartyRequest request, CancellationToken ct)
     {
@@ -101,7 +101,11 @@ public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartySc
         ArgumentNullException.ThrowIfNull(request);
         var party = await db.Parties.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException(null, $"Party {id} does not exist.");
         party.Rename(request.Name ?? string.Empty, request.ChineseName, request.Aliases);
-        await screening.ScreenAsync(party, "names changed", ct);
+        if (await screening.ScreenAsync(party, "names changed", ct) > 0)
+        {
+            await reviews.PutUnderReviewAsync(party.Id, $"New list hit on {party.Name} after a change of names", ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, CancellationToken.None);
     }
@@ -126,6 +130,10 @@ public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartySc
         // fixpoint in OwnershipGraph terminates on them.
         var held = existing.Where(o => o.OwnerId != ownerId).Sum(o => o.Percent);
         db.Ownerships.Add(Ownership.Create(Identifiers.NewId(time), ownerId, ownedId, percent, held));
+
+        // domain.md §4.2: an ownership change puts the VEUs of the party, and of everything it owns, under review.
+        var owned = await db.Parties.AsNoTracking().Where(p => p.Id == ownedId).Select(p => p.Name).FirstAsync(ct);
+        await reviews.PutUnderReviewAsync(ownedId, $"Ownership of {owned} changed: {percent}% now recorded for a new or changed owner", ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(ownedId, ct);
     }

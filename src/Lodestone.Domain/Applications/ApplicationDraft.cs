@@ -17,6 +17,9 @@ public sealed record ApplicationDraft
     /// <summary>The end user.</summary>
     public required Guid EndUserId { get; init; }
 
+    /// <summary>The end user's site the goods go to (a VEU covers named facilities only).</summary>
+    public string? Facility { get; init; }
+
     /// <summary>End use.</summary>
     public required EndUse EndUse { get; init; }
 

@@ -39,6 +39,9 @@ public sealed class LicenceApplication
     /// <summary>End user.</summary>
     public Guid EndUserId { get; private set; }
 
+    /// <summary>The end user's site the goods go to, when named.</summary>
+    public string? Facility { get; private set; }
+
     /// <summary>End use.</summary>
     public EndUse EndUse { get; private set; }
 
@@ -71,6 +74,9 @@ public sealed class LicenceApplication
 
     /// <summary>Rules that fired.</summary>
     public IReadOnlyList<string> RuleIds { get; private set; } = [];
+
+    /// <summary>The VEU it was fast-tracked under.</summary>
+    public Guid? VeuId { get; private set; }
 
     /// <summary>Reasons for the lane.</summary>
     public IReadOnlyList<Reason> Reasons { get; private set; } = [];
@@ -152,6 +158,11 @@ public sealed class LicenceApplication
             throw new DomainException("endUse.description", $"The end-use description is at most {MaxTextLength} characters.");
         }
 
+        if (draft.Facility?.Trim().Length > 200)
+        {
+            throw new DomainException("facility", "A facility name is at most 200 characters.");
+        }
+
         if (draft.Currency is not { Length: 3 } || !draft.Currency.All(char.IsAsciiLetterUpper))
         {
             throw new DomainException("currency", $"'{draft.Currency}' is not an ISO 4217 currency code.");
@@ -165,6 +176,7 @@ public sealed class LicenceApplication
             ExporterId = draft.ExporterId,
             ConsigneeId = draft.ConsigneeId ?? draft.EndUserId,
             EndUserId = draft.EndUserId,
+            Facility = string.IsNullOrWhiteSpace(draft.Facility) ? null : draft.Facility.Trim(),
             EndUse = draft.EndUse with { Description = draft.EndUse.Description.Trim() },
             Destination = draft.Destination,
             Currency = draft.Currency,
@@ -188,7 +200,8 @@ public sealed class LicenceApplication
     }
 
     /// <summary>Records the policy's routing and accepts the application, starting the clock where the lane has one.</summary>
-    public void Route(RoutingDecision routing, DateOnly acceptedOn, WorkingDayCalendar calendar)
+    /// <param name="veuId">The covering VEU when the lane is the VEU fast track.</param>
+    public void Route(RoutingDecision routing, DateOnly acceptedOn, WorkingDayCalendar calendar, Guid? veuId = null)
     {
         ArgumentNullException.ThrowIfNull(routing);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -201,6 +214,7 @@ public sealed class LicenceApplication
         PolicyVersion = routing.PolicyVersion;
         RuleIds = routing.RuleIds;
         Reasons = routing.Reasons;
+        VeuId = routing.Lane == Routing.Lane.VeuFastTrack ? veuId : null;
         AcceptedOn = acceptedOn;
         WorkingDayLimit = routing.WorkingDays;
         Status = routing.Lane == Routing.Lane.NotControlled ? ApplicationStatus.NotRequired : ApplicationStatus.InReview;

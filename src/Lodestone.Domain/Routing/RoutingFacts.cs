@@ -51,6 +51,12 @@ public sealed record RoutingFacts
     /// <summary>The VEU covering the whole application, if any (supplied by the VEU program).</summary>
     public string? VeuCover { get; init; }
 
+    /// <summary>The id of the covering VEU, whose cap a fast-tracked export draws on.</summary>
+    public Guid? VeuCoverId { get; init; }
+
+    /// <summary>Why the end user's VEUs do not cover this export ("facility not covered", "annual cap exceeded: …"); stated with the lane.</summary>
+    public IReadOnlyList<string> VeuGaps { get; init; } = [];
+
     /// <summary>What evidence is missing: composition, documents.</summary>
     public required IReadOnlyList<string> MissingEvidence { get; init; }
 }

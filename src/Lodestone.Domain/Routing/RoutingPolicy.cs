@@ -115,6 +115,13 @@ public sealed class RoutingPolicy
                 {
                     reasons.Add(new Reason(rule.Id, classified));
                 }
+
+                // An export that falls out of the fast lane says why, so the applicant can fix its VEU or its filing.
+                if (rule.Lane != Lane.VeuFastTrack)
+                {
+                    reasons.AddRange(facts.VeuGaps.Select(g => new Reason(rule.Id, $"Not fast-tracked: {g}.")));
+                }
+
                 return new RoutingDecision(rule.Lane, Version, [rule.Id], reasons, WorkingDaysFor(rule.Lane));
             }
         }

@@ -71,6 +71,10 @@ namespace Lodestone.Persistence.Postgres.Migrations
                     b.Property<Guid>("ExporterId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Facility")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -113,6 +117,9 @@ namespace Lodestone.Persistence.Postgres.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("VeuId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(4000)
@@ -159,6 +166,8 @@ namespace Lodestone.Persistence.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("VeuId");
 
                     b.HasIndex("Status", "DueDate");
 
@@ -804,6 +813,176 @@ namespace Lodestone.Persistence.Postgres.Migrations
                     b.ToTable("ListEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AnnualCapKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<Guid?>("ApplicantOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ControlCodes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndUse")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EndUseDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("EndUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExporterIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Facilities")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("ForecastAnnualKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InformationRequests")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("StatusSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EndUserId", "Status");
+
+                    b.ToTable("VeuAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuCapYear", b =>
+                {
+                    b.Property<Guid>("VeuId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CapGrams")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DrawnGrams")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VeuId", "Year");
+
+                    b.ToTable("VeuCapYears", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuDrawdown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("QuantityKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<Guid>("VeuId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("VeuId", "On");
+
+                    b.ToTable("VeuDrawdowns", (string)null);
+                });
+
             modelBuilder.Entity("Lodestone.Persistence.Audit.AuditHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1203,6 +1382,33 @@ namespace Lodestone.Persistence.Postgres.Migrations
                     b.HasOne("Lodestone.Domain.Screening.RestrictedList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuAuthorization", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Parties.Party", null)
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuCapYear", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Veu.VeuAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("VeuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuDrawdown", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Veu.VeuAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("VeuId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -66,6 +66,10 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.Property<Guid>("ExporterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Facility")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -108,6 +112,9 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VeuId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(4000)
@@ -154,6 +161,8 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("VeuId");
 
                     b.HasIndex("Status", "DueDate");
 
@@ -799,6 +808,176 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.ToTable("ListEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AnnualCapKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicantOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndUse")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndUseDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EndUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExporterIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facilities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ForecastAnnualKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InformationRequests")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Panel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StatusSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Votes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EndUserId", "Status");
+
+                    b.ToTable("VeuAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuCapYear", b =>
+                {
+                    b.Property<Guid>("VeuId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CapGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DrawnGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VeuId", "Year");
+
+                    b.ToTable("VeuCapYears", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuDrawdown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QuantityKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VeuId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("VeuId", "On");
+
+                    b.ToTable("VeuDrawdowns", (string)null);
+                });
+
             modelBuilder.Entity("Lodestone.Persistence.Audit.AuditHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1192,6 +1371,33 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.HasOne("Lodestone.Domain.Screening.RestrictedList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuAuthorization", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Parties.Party", null)
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuCapYear", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Veu.VeuAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("VeuId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Veu.VeuDrawdown", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Veu.VeuAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("VeuId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -5,6 +5,7 @@ using Lodestone.Domain.Common;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Screening;
+using Lodestone.Domain.Veu;
 using Lodestone.Persistence.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -52,7 +53,7 @@ internal static class AuditCapture
                 continue;
             }
 
-            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord or ListVersion or ScreeningHit or Clearance or RestrictedList)
+            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord or ListVersion or ScreeningHit or Clearance or RestrictedList or VeuAuthorization or VeuDrawdown or VeuCapYear)
             {
                 // Dual-Use Items Regulations art. 27: records are kept at least five years; withdrawal and
                 // revocation are states, never deletions.
@@ -92,6 +93,10 @@ internal static class AuditCapture
         (ScreeningHit h, _) => "screening.hit-" + WireName.Of(h.Review),
         (Clearance, _) => "screening.hit-cleared",
         (RescreenJob j, _) => "screening.rescreen-" + WireName.Of(j.Status),
+        (VeuAuthorization, EntityState.Added) => "veu.applied",
+        (VeuAuthorization v, _) => "veu." + (v.History.Count > 0 ? v.History[^1].Action : "changed"),
+        (VeuCapYear, _) => "veu.cap-opened",
+        (VeuDrawdown, _) => "veu.cap-drawn",
         (LodestoneUser, EntityState.Added) => "account.created",
         (LodestoneUser, _) => "account.changed",
         (IdentityRole, _) => "role.created",

@@ -27,6 +27,8 @@ internal sealed class ApplicationConfiguration(bool sqlite) : IEntityTypeConfigu
         builder.Property(a => a.Items).AsJson();
         builder.Property(a => a.Documents).AsJson();
         builder.Property(a => a.RuleIds).AsJson();
+        builder.Property(a => a.Facility).HasMaxLength(200);
+        builder.HasIndex(a => a.VeuId);
         builder.Property(a => a.Reasons).AsJson();
         builder.Property(a => a.ClockStops).AsJson();
         builder.Property(a => a.Decision).AsJson();

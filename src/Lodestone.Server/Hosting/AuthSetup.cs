@@ -55,7 +55,11 @@ internal static class AuthSetup
             .AddPolicy(Policies.Ownership, p => p.RequireRole(Roles.Officer, Roles.PolicyAdmin))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.ManageLists, p => p.RequireRole(Roles.PolicyAdmin))
-            .AddPolicy(Policies.ReadHits, p => p.RequireRole(Roles.Officer, Roles.PolicyAdmin, Roles.Auditor));
+            .AddPolicy(Policies.ReadHits, p => p.RequireRole(Roles.Officer, Roles.PolicyAdmin, Roles.Auditor))
+            .AddPolicy(Policies.ApplyVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser))
+            .AddPolicy(Policies.AnswerVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser, Roles.Officer))
+            .AddPolicy(Policies.ReadVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser, Roles.Officer, Roles.Committee, Roles.Auditor))
+            .AddPolicy(Policies.Committee, p => p.RequireRole(Roles.Committee));
 
         var permits = configuration.GetValue("Lodestone:SignInPermitsPerMinute", 10);
         services.AddRateLimiter(o =>
@@ -97,4 +101,16 @@ internal static class Policies
     public const string Audit = "audit";
     public const string ManageLists = "manage-lists";
     public const string ReadHits = "read-hits";
+
+    /// <summary>Apply for a VEU: exporters and end users.</summary>
+    public const string ApplyVeu = "apply-veu";
+
+    /// <summary>Answer a request for information on a VEU: its applicant, or an officer recording an answer.</summary>
+    public const string AnswerVeu = "answer-veu";
+
+    /// <summary>Read VEUs beyond the public register: their organisations, officers, the committee, auditors.</summary>
+    public const string ReadVeu = "read-veu";
+
+    /// <summary>Vote on VEUs.</summary>
+    public const string Committee = "committee";
 }

@@ -27,6 +27,7 @@ internal static class ServerSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddScoped<IdempotencyFilter>();
         builder.Services.AddHostedService<RescreenWorker>();
+        builder.Services.AddHostedService<VeuExpiryWorker>();
         return builder;
     }
 
@@ -91,6 +92,7 @@ internal static class ServerSetup
         api.MapAuditApi();
         api.MapScreeningApi();
         api.MapListsApi();
+        api.MapVeuApi();
 
         app.MapRazorPages();
         return app;

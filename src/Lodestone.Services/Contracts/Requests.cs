@@ -32,6 +32,9 @@ public sealed record FileApplicationRequest
 
     public Guid? EndUserId { get; init; }
 
+    /// <summary>The end user's site the goods go to; a VEU covers named facilities only.</summary>
+    public string? Facility { get; init; }
+
     public EndUseDto? EndUse { get; init; }
 
     public string? Destination { get; init; }

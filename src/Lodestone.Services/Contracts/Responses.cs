@@ -75,6 +75,8 @@ public sealed record ApplicationResponse
 
     public required PartyRef EndUser { get; init; }
 
+    public required string? Facility { get; init; }
+
     public required EndUseDto EndUse { get; init; }
 
     public required string Destination { get; init; }
@@ -82,6 +84,9 @@ public sealed record ApplicationResponse
     public required string Currency { get; init; }
 
     public required IReadOnlyList<ItemResponse> Items { get; init; }
+
+    /// <summary>The VEU it was fast-tracked under, if any.</summary>
+    public required Guid? VeuId { get; init; }
 
     public required IReadOnlyList<string> Documents { get; init; }
 

@@ -7,6 +7,7 @@ using Lodestone.Persistence;
 using Lodestone.Services.Contracts;
 using Lodestone.Services.Facts;
 using Lodestone.Services.Screening;
+using Lodestone.Services.Veu;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Services.Demo;
@@ -19,7 +20,7 @@ public sealed record DemoSeedResult(int Parties, int Ownerships, int Application
 /// of applications since Ann. 18 took effect, filed and decided through the same services as real ones,
 /// on their historical dates, so every lane and status the policy produces appears.
 /// </summary>
-public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, PartyRisk risks, IVeuCoverage veu, DefaultLists lists, RescreenRunner rescreen, TimeProvider time)
+public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, PartyRisk risks, IVeuCoverage veu, DefaultLists lists, RescreenRunner rescreen, ScreeningIndexCache cache, TimeProvider time)
 {
     /// <summary>Fixed so that every fresh database gets the same demo.</summary>
     private const int Seed = 20250404;
@@ -62,8 +63,8 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
         var facts = new RoutingFactsBuilder(risks, veu);
         var exporterActor = new FixedActor("demo exporter (synthetic)");
         var officerActor = new FixedActor("demo officer (synthetic)");
-        var filer = new ApplicationService(db, reference, facts, clock, exporterActor);
-        var officer = new ApplicationService(db, reference, facts, clock, officerActor);
+        var filer = new ApplicationService(db, reference, facts, clock, exporterActor, new VeuCaps(db));
+        var officer = new ApplicationService(db, reference, facts, clock, officerActor, new VeuCaps(db));
         var rng = new Random(Seed);
         var exporters = byKey.Values.Where(p => p.Roles.Contains(PartyRole.Exporter)).ToList();
         var endUsers = byKey.Values.Where(p => p.Roles.Contains(PartyRole.EndUser)).ToList();
@@ -73,20 +74,42 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
         var span = today.DayNumber - HistoryStart.DayNumber;
         var licences = 0;
 
-        for (var i = 0; i < applications; i++)
+        // The VEU program runs alongside the filings, in date order, so each filing meets the VEUs as they stood.
+        var veus = new DemoVeus(db, reference, new VeuVetting(db, risks, cache, clock), clock);
+        veus.Schedule(byKey, today);
+        var days = Enumerable.Range(0, applications).Select(_ =>
         {
             // A fifth of the filings fall in the last two months, so the queue has open cases to work.
             var filed = NextWorkingDay(rng.NextDouble() < 0.2 ? today.AddDays(-rng.Next(1, 60)) : HistoryStart.AddDays(rng.Next(span)));
-            if (filed >= today)
+            return filed >= today ? PreviousWorkingDay(today.AddDays(-1)) : filed;
+        }).Order().ToList();
+
+        for (var i = 0; i < applications; i++)
+        {
+            var filed = days[i];
+            await veus.RunUntilAsync(filed, ct);
+            clock.Now = At(filed);
+
+            // Defence firms are a small share of real magnet buyers; most filings are civilian, and some go to VEU holders.
+            var holders = await veus.HoldersAsync(filed, ct);
+            var draw = rng.NextDouble();
+            var pool = draw < 0.15 ? defence : civil;
+            var holder = draw > 0.85 && holders.Count > 0 ? holders[rng.Next(holders.Count)] : (Guid?)null;
+            var endUser = holder is { } id ? byKey.Values.First(p => p.Id == id) : pool[rng.Next(pool.Count)];
+            var request = BuildRequest(exporters[rng.Next(exporters.Count)], endUser, rng);
+            if (await veus.InForceAsync(endUser.Id, filed, ct) is { } cover && rng.NextDouble() < 0.8)
             {
-                filed = PreviousWorkingDay(today.AddDays(-1));
+                // The holder's usual exporter ships to a covered site for the covered use.
+                request = request with
+                {
+                    Channel = "individual",
+                    ExporterId = cover.ExporterIds[rng.Next(cover.ExporterIds.Count)],
+                    Facility = cover.Facilities[rng.Next(cover.Facilities.Count)].Name,
+                    EndUse = new EndUseDto(WireName.Of(cover.EndUse), request.EndUse?.Description),
+                    Documents = ["end-user-certificate", "contract", "technical-description", "end-use-statement"],
+                };
             }
 
-            clock.Now = At(filed);
-            // Defence firms are a small share of real magnet buyers; most filings are civilian.
-            var pool = rng.NextDouble() < 0.15 ? defence : civil;
-            var endUser = pool[rng.Next(pool.Count)];
-            var request = BuildRequest(exporters[rng.Next(exporters.Count)], endUser, rng);
             db.Actor = exporterActor;
             var result = await filer.FileAsync(request, isDemo: true, ct);
             db.Actor = officerActor;
@@ -95,6 +118,11 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
             db.ChangeTracker.Clear();
             progress?.Report(i + 1);
         }
+
+        await veus.RunUntilAsync(today.AddDays(-1), ct);
+
+        // VEUs whose validity ended in the demo's history are expired, as the server's sweep would have done.
+        await new VeuReviews(db, time).ExpireDueAsync(ct);
 
         return new DemoSeedResult(byKey.Count, file.Ownership.Count, applications, licences);
     }

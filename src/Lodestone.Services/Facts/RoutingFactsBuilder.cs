@@ -48,7 +48,9 @@ public sealed class RoutingFactsBuilder(PartyRisk risks, IVeuCoverage veu)
             MilitaryLinked = risk.MilitaryLinked,
             MilitaryEvidence = risk.MilitaryEvidence,
             MilitaryMinorityStakes = risk.MinorityStakes,
-            VeuCover = cover,
+            VeuCover = cover.Number,
+            VeuCoverId = cover.VeuId,
+            VeuGaps = cover.Gaps,
             MissingEvidence = missing,
         };
     }

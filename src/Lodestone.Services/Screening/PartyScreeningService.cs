@@ -34,11 +34,12 @@ public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexC
     /// Re-screens every party against the current lists, a page at a time so memory stays flat, saving each
     /// page (each page's new hits reach the audit trail with it).
     /// </summary>
-    public async Task<(int Parties, int Raised)> RescreenAllAsync(string trigger, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    public async Task<(int Parties, int Raised, IReadOnlyList<Guid> RaisedFor)> RescreenAllAsync(string trigger, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var snapshot = await cache.GetAsync(db, ct);
         var total = await db.Parties.CountAsync(ct);
         var (done, raised) = (0, 0);
+        var raisedFor = new List<Guid>();
         Guid? after = null;
         while (true)
         {
@@ -59,7 +60,12 @@ public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexC
             var clearances = (await db.Clearances.AsNoTracking().Where(c => ids.Contains(c.PartyId)).ToListAsync(ct)).ToLookup(c => c.PartyId);
             foreach (var party in page)
             {
-                raised += Apply(party, snapshot, hits[party.Id].ToList(), clearances[party.Id].ToList(), trigger);
+                var n = Apply(party, snapshot, hits[party.Id].ToList(), clearances[party.Id].ToList(), trigger);
+                raised += n;
+                if (n > 0)
+                {
+                    raisedFor.Add(party.Id);
+                }
             }
 
             await db.SaveChangesAsync(ct);
@@ -69,7 +75,7 @@ public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexC
             progress?.Report((done, Math.Max(total, done)));
         }
 
-        return (done, raised);
+        return (done, raised, raisedFor);
     }
 
     /// <summary>The party's screening status and hits, as its page and the API show them.</summary>
