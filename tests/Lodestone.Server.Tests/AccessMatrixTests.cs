@@ -22,6 +22,9 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
 
     private static readonly string[] Read = [Roles.Exporter, Roles.EndUser, Roles.Officer, Roles.Committee, Roles.PolicyAdmin, Roles.Auditor];
 
+    /// <summary>A VEU is visible to its organisations, officers, the committee and auditors; not to policy administrators or analysts.</summary>
+    private static readonly string[] VeuReaders = [Roles.Exporter, Roles.EndUser, Roles.Officer, Roles.Committee, Roles.Auditor];
+
     /// <summary>Who may call each endpoint. "*" is any signed-in account; "anonymous" is everyone.</summary>
     private static readonly Dictionary<string, string[]> Matrix = new()
     {
@@ -57,6 +60,18 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["GET /api/v1/lists/{id}/versions/{number:int}"] = [Anyone],
         ["GET /api/v1/lists/{id}/entries"] = [Anyone],
         ["POST /api/v1/lists/{id}/versions"] = [Roles.PolicyAdmin],
+        ["GET /api/v1/veu/register"] = [Public],
+        ["GET /api/v1/veu/register.csv"] = [Public],
+        ["POST /api/v1/veu/"] = [Roles.Exporter, Roles.EndUser],
+        ["GET /api/v1/veu/"] = VeuReaders,
+        ["GET /api/v1/veu/{id:guid}"] = VeuReaders,
+        ["POST /api/v1/veu/{id:guid}/vetting"] = [Roles.Officer],
+        ["POST /api/v1/veu/{id:guid}/information-requests"] = [Roles.Officer],
+        ["POST /api/v1/veu/{id:guid}/information"] = [Roles.Exporter, Roles.EndUser, Roles.Officer],
+        ["POST /api/v1/veu/{id:guid}/votes"] = [Roles.Committee],
+        ["POST /api/v1/veu/{id:guid}/suspend"] = [Roles.Officer],
+        ["POST /api/v1/veu/{id:guid}/reinstate"] = [Roles.Officer],
+        ["POST /api/v1/veu/{id:guid}/revoke"] = [Roles.Committee],
         ["GET /openapi/{documentName}.json"] = [Public],
         ["ANY /health"] = [Public],
         ["PAGE /"] = Read,
@@ -72,6 +87,10 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["PAGE /lists"] = [Anyone],
         ["PAGE /lists/{id}"] = [Anyone],
         ["PAGE /lists/{id}/versions/{number}"] = [Anyone],
+        ["PAGE /veu"] = VeuReaders,
+        ["PAGE /veu/new"] = [Roles.Exporter, Roles.EndUser],
+        ["PAGE /veu/{id:guid}"] = VeuReaders,
+        ["PAGE /veu/register"] = [Public],
         ["PAGE /account/login"] = [Public],
         ["PAGE /account/logout"] = [Public],
         ["PAGE /account/denied"] = [Public],

@@ -39,6 +39,7 @@ public abstract class ServerFixture : IAsyncLifetime
 
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly List<(string Email, HttpClient Client)> _committee = [];
 
     /// <summary>An officer's client (most API tests act as the reviewing authority).</summary>
     public HttpClient Client => ClientAs(Roles.Officer).GetAwaiter().GetResult();
@@ -70,6 +71,39 @@ public abstract class ServerFixture : IAsyncLifetime
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, email, password));
             _clients[key] = client;
             return client;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// The fixture's End-User Review Committee: at least <paramref name="size"/> committee accounts, each with
+    /// its own client, created once. VEU vetting fixes every committee account as the panel, so a test class
+    /// that votes should create committee members only through here.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Email, HttpClient Client)>> CommitteeAsync(int size)
+    {
+        var factory = EnsureFactory();
+        await _lock.WaitAsync();
+        try
+        {
+            while (_committee.Count < size)
+            {
+                var email = $"committee-{_committee.Count + 1}-{Guid.NewGuid():N}@lodestone.test";
+                const string password = "test-password-1234";
+                using (var scope = factory.Services.CreateScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, Roles.Committee, null, password);
+                }
+
+                var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, email, password));
+                _committee.Add((email, client));
+            }
+
+            return _committee.ToList();
         }
         finally
         {
@@ -123,7 +157,7 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        foreach (var client in _clients.Values)
+        foreach (var client in _clients.Values.Concat(_committee.Select(c => c.Client)))
         {
             client.Dispose();
         }

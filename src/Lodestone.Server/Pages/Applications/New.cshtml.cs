@@ -36,6 +36,9 @@ public sealed class NewModel(ApplicationService applications, PartyService parti
     public Guid? ConsigneeId { get; set; }
 
     [BindProperty]
+    public string? Facility { get; set; }
+
+    [BindProperty]
     public string? Destination { get; set; }
 
     [BindProperty]
@@ -91,6 +94,7 @@ public sealed class NewModel(ApplicationService applications, PartyService parti
                     ExporterId = ExporterId,
                     EndUserId = EndUserId,
                     ConsigneeId = ConsigneeId,
+                    Facility = Facility,
                     Destination = Destination,
                     EndUse = new EndUseDto(EndUseCategory, EndUseDescription),
                     Items = items,
