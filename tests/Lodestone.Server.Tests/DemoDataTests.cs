@@ -6,7 +6,7 @@ namespace Lodestone.Server.Tests;
 /// <summary>A server whose first start loads the synthetic demo, today.</summary>
 public sealed class DemoServer() : ServerFixture(DatabaseKind.Sqlite, seedDemo: true, now: new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
 
-/// <summary>The demo loads on first start, and shows every lane the policy can reach without a VEU program.</summary>
+/// <summary>The demo loads on first start, and shows every lane, every application status and every VEU outcome.</summary>
 public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
 {
     [Theory]
@@ -16,6 +16,7 @@ public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
     [InlineData("enhanced")]
     [InlineData("standard")]
     [InlineData("registration")]
+    [InlineData("veu-fast-track")]
     public async Task Every_lane_has_demo_applications(string lane)
     {
         var (_, page) = await Api.GetAsync(server.Client, $"/api/v1/applications?lane={lane}&pageSize=1");
@@ -52,5 +53,46 @@ public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
     {
         var (_, exporters) = await Api.GetAsync(server.Client, "/api/v1/parties?role=exporter");
         Assert.Equal(12, exporters.AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("active")]
+    [InlineData("vetting")]
+    [InlineData("suspended")]
+    [InlineData("revoked")]
+    [InlineData("refused")]
+    [InlineData("expired")]
+    public async Task Every_VEU_outcome_has_a_demo_case(string status)
+    {
+        var (_, veus) = await Api.GetAsync(server.Client, $"/api/v1/veu?status={status}");
+        Assert.True(veus.AsArray().Count > 0, $"no demo VEU is {status}");
+    }
+
+    [Fact]
+    public async Task Demo_VEUs_show_pending_votes_refused_defence_applicants_and_draws_on_their_caps()
+    {
+        var (_, vetting) = await Api.GetAsync(server.Client, "/api/v1/veu?status=vetting");
+        var pending = (await Api.GetAsync(server.Client, $"/api/v1/veu/{vetting[0]!.Str("id")}")).Body;
+        Assert.NotEmpty(pending["votes"]!.AsArray());
+        Assert.Contains("committee@demo.lodestone.test", pending["pendingMembers"]!.AsArray().Select(m => m!.GetValue<string>()));
+
+        var (_, refused) = await Api.GetAsync(server.Client, "/api/v1/veu?status=refused");
+        foreach (var summary in refused.AsArray())
+        {
+            var veu = (await Api.GetAsync(server.Client, $"/api/v1/veu/{summary!.Str("id")}")).Body;
+            Assert.Contains(veu["findings"]!.AsArray(), f => f!["blocking"]!.GetValue<bool>() && f!.Str("finding").Contains("Military-linked", StringComparison.Ordinal));
+        }
+
+        var (_, active) = await Api.GetAsync(server.Client, "/api/v1/veu?status=active");
+        var drawn = 0m;
+        foreach (var summary in active.AsArray())
+        {
+            var veu = (await Api.GetAsync(server.Client, $"/api/v1/veu/{summary!.Str("id")}")).Body;
+            drawn += veu["usage"]!.AsArray().Sum(u => u!["drawnKg"]!.GetValue<decimal>());
+        }
+
+        Assert.True(drawn > 0, "no demo export was drawn from an active VEU");
+        var (_, register) = await Api.GetAsync(server.Anonymous, "/api/v1/veu/register");
+        Assert.Equal(active.AsArray().Count, register.AsArray().Count);
     }
 }
