@@ -166,6 +166,25 @@ public abstract class VeuTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task An_end_user_applies_for_itself_naming_its_exporters_and_sees_only_its_own()
+    {
+        var exporter = await server.CreatePartyAsync($"Magnets {Guid.NewGuid():N}", "CN", ["magnets"], ["exporter"]);
+        var endUser = await server.CreatePartyAsync($"Windpark Werk {Guid.NewGuid():N}", "DE", ["wind"], ["end-user"]);
+        var client = await server.ClientAs(Roles.EndUser, endUser);
+        var (status, applied) = await Api.PostAsync(client, "/api/v1/veu", VeuRequest(exporter, endUser, useCategory: "wind-energy"));
+        Assert.True(status == HttpStatusCode.Created, applied.ToJsonString());
+        Assert.Equal(exporter.ToString(), applied["exporters"]![0]!.Str("id"));
+        Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(await server.ExporterAsync(exporter), $"/api/v1/veu/{applied.Str("id")}")).Status);
+
+        // Not for someone else, and not naming a party that is no exporter.
+        var other = await server.CreatePartyAsync($"Fremd {Guid.NewGuid():N}", "DE", ["wind"], ["end-user"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Api.PostAsync(client, "/api/v1/veu", VeuRequest(exporter, other))).Status);
+        var (notExporter, problem) = await Api.PostAsync(client, "/api/v1/veu", VeuRequest(other, endUser));
+        Assert.Equal(HttpStatusCode.BadRequest, notExporter);
+        Assert.Contains("exporterIds[0]", problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task Bad_applications_get_400_with_the_field_and_nothing_is_saved()
     {
         var (exporter, endUser, client) = await PartiesAsync();

@@ -1,4 +1,5 @@
 using Lodestone.Domain.Common;
+using Lodestone.Domain.Parties;
 using Lodestone.Domain.Routing;
 using Lodestone.Domain.Veu;
 using Lodestone.Persistence;
@@ -28,9 +29,11 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
             throw new DomainException("exporterIds", "An exporter applies naming itself among the exporters; an end user applies for itself.");
         }
 
-        var ids = exporterIds.Append(endUserId).ToList();
-        var parties = await Visibility.Parties(db, actor).AsNoTracking().ByIdsAsync(ids, ct);
-        var endUser = parties.GetValueOrDefault(endUserId) ?? throw new NotFoundException("endUserId", $"End user {endUserId} does not exist; register it first.");
+        // The end user must be one the applicant may see; exporters are any registered Chinese exporter, since an
+        // end user applying for itself names exporters it may not yet have traded with.
+        var endUser = (await Visibility.Parties(db, actor).AsNoTracking().ByIdsAsync([endUserId], ct)).GetValueOrDefault(endUserId)
+            ?? throw new NotFoundException("endUserId", $"End user {endUserId} does not exist; register it first.");
+        var parties = await db.Parties.AsNoTracking().ByIdsAsync(exporterIds, ct);
         if (endUser.Country.Value == "CN")
         {
             throw new DomainException("endUserId", $"{endUser.Name} is in China; a VEU covers exports to foreign end users.");
@@ -38,7 +41,8 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
 
         for (var i = 0; i < exporterIds.Count; i++)
         {
-            var exporter = parties.GetValueOrDefault(exporterIds[i]) ?? throw new NotFoundException($"exporterIds[{i}]", $"Exporter {exporterIds[i]} does not exist.");
+            var exporter = parties.GetValueOrDefault(exporterIds[i]) is { } p && p.Roles.Contains(PartyRole.Exporter) ? p
+                : throw new NotFoundException($"exporterIds[{i}]", $"Exporter {exporterIds[i]} is not a registered exporter.");
             if (exporter.Country.Value != "CN")
             {
                 // Only the Chinese exporter holds licences (domain.md §1.5).
@@ -67,6 +71,13 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
         await db.SaveChangesAsync(ct);
         return await ToResponseAsync(veu, CancellationToken.None);
     }
+
+    /// <summary>Every registered Chinese exporter, for the application form (an end user names its exporters).</summary>
+    public async Task<IReadOnlyList<PartyRef>> ExportersAsync(CancellationToken ct) =>
+        (await db.Parties.AsNoTracking().Where(p => p.Country == CountryCode.Parse("CN", "country")).OrderBy(p => p.Name).ToListAsync(ct))
+            .Where(p => p.Roles.Contains(PartyRole.Exporter))
+            .Select(p => ResponseMapping.Ref(p, p.Id))
+            .ToList();
 
     public async Task<VeuResponse> GetAsync(Guid id, CancellationToken ct) => await ToResponseAsync(await LoadAsync(id, tracking: false, ct), ct);
 

@@ -117,6 +117,6 @@ public sealed class NewModel(VeuService veus, PartyService parties) : PageModel
     {
         var endUsers = await parties.ListAsync(null, "end-user", ct);
         EndUsers = endUsers.Where(p => p.Country != "CN").Select(p => new SelectListItem($"{p.Name} ({p.Country})", p.Id.ToString(), p.Id == EndUserId)).ToList();
-        Exporters = (await parties.ListAsync(null, "exporter", ct)).Where(p => p.Country == "CN").ToList();
+        Exporters = await veus.ExportersAsync(ct);
     }
 }
