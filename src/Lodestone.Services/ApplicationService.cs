@@ -193,16 +193,32 @@ public sealed class ApplicationService(
         var veuId = facts.VeuCoverId ?? throw new InvalidOperationException("The VEU lane fired without a covering VEU.");
         var day = ChinaTime.DateOf(application.SubmittedAt);
         var quantity = application.Items.Sum(i => i.QuantityKg);
-        if (await caps.TryDrawAsync(veuId, day.Year, quantity, ct))
+        var drew = await caps.TryDrawAsync(veuId, day.Year, quantity, ct);
+
+        // A suspension, review or revocation committed since the coverage check wins over the draw.
+        var veu = await caps.HoldAsync(veuId, ct);
+        string gap;
+        if (!veu.InForceOn(day))
+        {
+            if (drew)
+            {
+                await caps.ReleaseAsync(veuId, day.Year, quantity, ct);
+            }
+
+            gap = veu.Check(new VeuExport(application.ExporterId, application.EndUserId, application.Facility, facts.ControlCodes, application.EndUse.Category, quantity, day), 0m).Gaps[0];
+        }
+        else if (drew)
         {
             db.VeuDrawdowns.Add(VeuDrawdown.Create(Identifiers.NewId(time), veuId, application.Id, day, quantity));
             return (facts, decision);
         }
+        else
+        {
+            // Another export took the cap between the coverage check and the draw.
+            var drawn = await caps.DrawnAsync(veuId, day.Year, ct);
+            gap = $"annual cap exceeded: {VeuAuthorization.Kg(drawn + quantity).Replace(" kg", string.Empty, StringComparison.Ordinal)} of {VeuAuthorization.Kg(veu.AnnualCapKg)} ({day.Year})";
+        }
 
-        // Another export took the cap between the coverage check and the draw.
-        var veu = await db.VeuAuthorizations.AsNoTracking().FirstAsync(v => v.Id == veuId, ct);
-        var drawn = await caps.DrawnAsync(veuId, day.Year, ct);
-        var gap = $"annual cap exceeded: {VeuAuthorization.Kg(drawn + quantity).Replace(" kg", string.Empty, StringComparison.Ordinal)} of {VeuAuthorization.Kg(veu.AnnualCapKg)} ({day.Year})";
         var fallen = facts with { VeuCover = null, VeuCoverId = null, VeuGaps = [gap] };
         return (fallen, reference.Policy.Evaluate(fallen));
     }

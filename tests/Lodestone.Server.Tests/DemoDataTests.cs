@@ -58,6 +58,7 @@ public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
     [Theory]
     [InlineData("active")]
     [InlineData("vetting")]
+    [InlineData("under-review")]
     [InlineData("suspended")]
     [InlineData("revoked")]
     [InlineData("refused")]

@@ -77,6 +77,19 @@ public abstract class VeuTests(ServerFixture server)
         return last;
     }
 
+    private async Task<JsonNode> VoteAllRemainingAsync(string id)
+    {
+        var (_, veu) = await Api.GetAsync(server.Client, $"/api/v1/veu/{id}");
+        var pending = veu["pendingMembers"]!.AsArray().Select(m => m!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        JsonNode last = veu;
+        foreach (var (_, client) in (await server.CommitteeAsync(PanelSize)).Where(c => pending.Contains(c.Email)))
+        {
+            (_, last) = await Api.PostAsync(client, $"/api/v1/veu/{id}/votes", new { vote = "grant", reason = "ok" });
+        }
+
+        return last;
+    }
+
     private async Task<Setup> ActiveVeuAsync(decimal cap = 1000m, string[]? codes = null)
     {
         var (exporter, endUser, client) = await PartiesAsync();
@@ -93,6 +106,32 @@ public abstract class VeuTests(ServerFixture server)
         return body;
     }
 
+    /// <summary>Creates a list of <paramref name="kind"/> with one entry named <paramref name="name"/>, and waits until re-screening has run.</summary>
+    private async Task ListAsync(string kind, string name)
+    {
+        var admin = await server.ClientAs(Roles.PolicyAdmin);
+        var listId = $"veu-{kind}-{Guid.NewGuid():N}"[..28];
+        await Api.PostAsync(admin, "/api/v1/lists", new { id = listId, name = $"Test {kind} list", authority = "Test", kind });
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"id,name,name_zh,aliases,country,type,listed,removed,measures,source_url\nE1,{name},,,DE,entity,2025-01-01,,,\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", "list.csv");
+        content.Add(new StringContent("lodestone"), "format");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/lists/{listId}/versions", content)).StatusCode);
+        for (var i = 0; i < 120; i++)
+        {
+            var (_, jobs) = await Api.GetAsync(server.Client, "/api/v1/screening/jobs");
+            if (jobs.AsArray().All(j => j!.Str("status") == "done"))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("Re-screening did not finish.");
+    }
+
     private static IEnumerable<string> Reasons(JsonNode application) => application["reasons"]!.AsArray().Select(r => r!.Str("text"));
 
     [Fact]
@@ -104,8 +143,8 @@ public abstract class VeuTests(ServerFixture server)
         Assert.Equal("applied", applied.Str("status"));
         var id = applied.Str("id");
 
-        var (_, vetted) = await Api.PostAsync(server.Client, $"/api/v1/veu/{id}/vetting", new { });
         _ = await server.CommitteeAsync(PanelSize);
+        var (_, vetted) = await Api.PostAsync(server.Client, $"/api/v1/veu/{id}/vetting", new { });
         Assert.Equal("vetting", vetted.Str("status"));
         Assert.Equal(vetted["panel"]!.AsArray().Count, vetted["pendingMembers"]!.AsArray().Count);
         Assert.Contains("No list hits", vetted["findings"]![0]!.Str("finding"), StringComparison.Ordinal);
@@ -149,7 +188,7 @@ public abstract class VeuTests(ServerFixture server)
         var committee = await server.CommitteeAsync(PanelSize);
         var (early, problem) = await Api.PostAsync(committee[0].Client, $"/api/v1/veu/{id}/votes", new { vote = "grant", reason = "too early" });
         Assert.Equal(HttpStatusCode.Conflict, early);
-        Assert.Contains("not on the committee panel", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("is applied; the committee votes only while it is vetted", problem.Str("detail"), StringComparison.Ordinal);
 
         await Api.PostAsync(server.Client, $"/api/v1/veu/{id}/vetting", new { });
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(committee[0].Client, $"/api/v1/veu/{id}/votes", new { vote = "grant", reason = "ok" })).Status);
@@ -318,29 +357,75 @@ public abstract class VeuTests(ServerFixture server)
         await Api.PostAsync(server.Client, $"/api/v1/veu/{veu.VeuId}/reinstate", new { reason = "Owner checked" });
         Assert.Equal("active", (await Api.GetAsync(server.Client, $"/api/v1/veu/{veu.VeuId}")).Body.Str("status"));
 
-        var admin = await server.ClientAs(Roles.PolicyAdmin);
-        var listId = $"veu-watch-{Guid.NewGuid():N}"[..24];
-        await Api.PostAsync(admin, "/api/v1/lists", new { id = listId, name = "Test watch list", authority = "Test", kind = "watch" });
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"id,name,name_zh,aliases,country,type,listed,removed,measures,source_url\nW1,{ownerName},,,DE,entity,2025-01-01,,,\n"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        content.Add(file, "file", "watch.csv");
-        content.Add(new StringContent("lodestone"), "format");
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/lists/{listId}/versions", content)).StatusCode);
+        await ListAsync("watch", ownerName);
+        var (_, detail) = await Api.GetAsync(server.Client, $"/api/v1/veu/{veu.VeuId}");
+        Assert.Equal("under-review", detail.Str("status"));
+        Assert.Contains("Re-screening found a new hit on " + ownerName, detail["history"]!.AsArray()[^1]!.Str("reason"), StringComparison.Ordinal);
+    }
 
-        for (var i = 0; i < 120; i++)
+    [Fact]
+    public async Task An_uncleared_hit_on_a_foreign_list_keeps_an_export_out_of_the_fast_lane()
+    {
+        var veu = await ActiveVeuAsync();
+        var (_, party) = await Api.GetAsync(server.Client, $"/api/v1/parties/{veu.EndUser}");
+        await ListAsync("external", party.Str("name"));
+
+        // The new hit put the VEU under review; an officer reinstates it (a foreign list does not bar it), but
+        // until the hit itself is cleared the fast lane stays shut.
+        Assert.Equal("under-review", (await Api.GetAsync(server.Client, $"/api/v1/veu/{veu.VeuId}")).Body.Str("status"));
+        var (reinstated, body) = await Api.PostAsync(server.Client, $"/api/v1/veu/{veu.VeuId}/reinstate", new { reason = "Foreign listing only" });
+        Assert.True(reinstated == HttpStatusCode.OK, body.ToJsonString());
+        var filed = await FileAsync(veu.ExporterClient, Filing(veu.Exporter, veu.EndUser, 10m));
+        Assert.NotEqual("veu-fast-track", filed.Str("lane"));
+        Assert.Contains(Reasons(filed), r => r.StartsWith($"Not fast-tracked: screening not clean for {veu.Number}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Revoking_needs_a_review_and_organisations_see_the_tally_not_the_voters()
+    {
+        var (exporter, endUser, client) = await PartiesAsync();
+        var (id, _) = await ApplyAndVetAsync(client, VeuRequest(exporter, endUser));
+        var committee = await server.CommitteeAsync(PanelSize);
+        var (early, problem) = await Api.PostAsync(committee[0].Client, $"/api/v1/veu/{id}/revoke", new { reason = "not yet" });
+        Assert.Equal(HttpStatusCode.Conflict, early);
+        Assert.Contains("only a VEU under review or suspended can be revoked", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.PostAsync(server.Client, $"/api/v1/veu/{id}/reinstate", new { reason = "not suspended" })).Status);
+
+        await Api.PostAsync(committee[0].Client, $"/api/v1/veu/{id}/votes", new { vote = "grant", reason = "Confidential view of the ministry" });
+        var (_, seen) = await Api.GetAsync(client, $"/api/v1/veu/{id}");
+        var vote = Assert.Single(seen["votes"]!.AsArray())!;
+        Assert.Matches("^member [1-3]$", vote.Str("member"));
+        Assert.DoesNotContain(committee[0].Email, seen.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Confidential view", seen.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(committee[0].Email, (await Api.GetAsync(server.Client, $"/api/v1/veu/{id}")).Body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+
+        var granted = await VoteAllRemainingAsync(id);
+        Assert.Equal("active", granted.Str("status"));
+        var (onActive, reason) = await Api.PostAsync(committee[0].Client, $"/api/v1/veu/{id}/votes", new { vote = "deny", reason = "again" });
+        Assert.Equal(HttpStatusCode.Conflict, onActive);
+        Assert.Contains("is active", reason.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_applicant_or_the_end_user_answers_a_request_for_information()
+    {
+        var (exporter, endUser, client) = await PartiesAsync();
+        var coExporter = await server.CreatePartyAsync($"Co-Magnets {Guid.NewGuid():N}", "CN", ["magnets"], ["exporter"]);
+        var (id, _) = await ApplyAndVetAsync(client, new
         {
-            var (_, detail) = await Api.GetAsync(server.Client, $"/api/v1/veu/{veu.VeuId}");
-            if (detail.Str("status") == "under-review")
-            {
-                Assert.Contains("Re-screening found a new hit on " + ownerName, detail["history"]!.AsArray()[^1]!.Str("reason"), StringComparison.Ordinal);
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail("The VEU was not put under review after the re-screening.");
+            exporterIds = new[] { exporter, coExporter },
+            endUserId = endUser,
+            facilities = new[] { new { name = Plant, address = "Robert-Bosch-Str. 200, Hildesheim", country = "DE" } },
+            controlCodes = new[] { "1C905" },
+            endUse = new { category = "automotive", description = "EV traction motors" },
+            annualCapKg = 1000m,
+            documents = Documents,
+        });
+        await Api.PostAsync(server.Client, $"/api/v1/veu/{id}/information-requests", new { reason = "Customer list" });
+        var co = await server.ExporterAsync(coExporter);
+        Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(co, $"/api/v1/veu/{id}")).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.PostAsync(co, $"/api/v1/veu/{id}/information", new { reason = "Here" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(client, $"/api/v1/veu/{id}/information", new { reason = "Attached" })).Status);
     }
 
     [Fact]

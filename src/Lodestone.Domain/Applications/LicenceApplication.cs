@@ -142,6 +142,11 @@ public sealed class LicenceApplication
                 throw new DomainException($"items[{i}].quantityKg", $"Quantity must be above 0 kg; got {item.QuantityKg}.");
             }
 
+            if (decimal.Round(item.QuantityKg, 3) != item.QuantityKg)
+            {
+                throw new DomainException($"items[{i}].quantityKg", "Quantities are in kg to the gram: at most 3 decimals.");
+            }
+
             if (item.Value < 0m)
             {
                 throw new DomainException($"items[{i}].value", $"Value cannot be negative; got {item.Value}.");

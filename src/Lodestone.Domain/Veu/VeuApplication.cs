@@ -104,6 +104,11 @@ public sealed record VeuApplication
             throw new DomainException("annualCapKg", $"The annual cap must be above 0 and at most 10,000,000 kg; got {AnnualCapKg}.");
         }
 
+        if (decimal.Round(AnnualCapKg, 3) != AnnualCapKg)
+        {
+            throw new DomainException("annualCapKg", "Quantities are in kg to the gram: at most 3 decimals.");
+        }
+
         if (ForecastAnnualKg is { } forecast && (forecast <= 0m || forecast > 10_000_000m))
         {
             throw new DomainException("forecastAnnualKg", $"The forecast must be above 0 and at most 10,000,000 kg; got {forecast}.");

@@ -39,7 +39,10 @@ public sealed class VeuCapYear
             .Select(year => new VeuCapYear { VeuId = veu.Id, Year = year, CapGrams = ToGrams(veu.AnnualCapKg) });
     }
 
-    /// <summary>Kilograms to whole grams, rounding up so a draw never slips under the cap by rounding.</summary>
+    /// <summary>
+    /// Kilograms to whole grams. Caps and quantities are kept to the gram (3 decimals, checked where they are
+    /// entered), so this is exact; were a finer quantity to reach it, it rounds up, so a draw never slips under the cap.
+    /// </summary>
     public static long ToGrams(decimal kg) => (long)decimal.Ceiling(kg * 1000m);
 }
 

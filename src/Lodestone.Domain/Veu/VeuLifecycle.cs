@@ -37,7 +37,17 @@ public sealed partial class VeuAuthorization
         }
         else
         {
-            Record(now, by, "vetting-refreshed", $"Screening refreshed. {summary}");
+            // A member who left the committee (locked or no longer in the role) before voting would hold the
+            // unanimous vote forever; the refreshed panel keeps everyone who voted and every current member.
+            var current = panel.Select(m => m.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var departed = Panel.Where(m => !current.Contains(m) && !Votes.Any(v => v.Purpose == VotePurpose.Grant && string.Equals(v.Member, m, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (departed.Count > 0 && departed.Count == Panel.Count)
+            {
+                throw new InvalidStateException("No member of the panel is left on the committee; create committee accounts first.");
+            }
+
+            Panel = Panel.Except(departed, StringComparer.OrdinalIgnoreCase).ToList();
+            Record(now, by, "vetting-refreshed", $"Screening refreshed. {summary}{(departed.Count > 0 ? $" Left the panel: {string.Join(", ", departed)}." : string.Empty)}");
         }
 
         RecomputeDue(calendar);

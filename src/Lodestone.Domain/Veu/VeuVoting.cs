@@ -24,6 +24,11 @@ public sealed partial class VeuAuthorization
     public VeuVote Vote(string member, VoteChoice choice, string? reason, DateTimeOffset now)
     {
         var text = CheckReason(reason, "A vote");
+        if (Status is not (VeuStatus.Vetting or VeuStatus.UnderReview or VeuStatus.Suspended))
+        {
+            throw new InvalidStateException($"{Number} is {WireName.Of(Status)}; the committee votes only while it is vetted, under review or suspended.");
+        }
+
         if (!Panel.Any(m => SameMember(m, member)))
         {
             throw new InvalidStateException($"{member} is not on the committee panel of {Number} ({string.Join(", ", Panel)}).");
@@ -34,12 +39,18 @@ public sealed partial class VeuAuthorization
             throw new InvalidStateException($"{member} has already voted on {Number}.");
         }
 
-        return Status switch
+        return Status == VeuStatus.Vetting ? VoteOnGrant(member, choice, text, now) : VoteOnRemoval(member, choice, text, now);
+    }
+
+    /// <summary>A committee member votes to revoke: only a VEU under review or suspended can be revoked.</summary>
+    public VeuVote VoteToRemove(string member, string? reason, DateTimeOffset now)
+    {
+        if (Status is not (VeuStatus.UnderReview or VeuStatus.Suspended))
         {
-            VeuStatus.Vetting => VoteOnGrant(member, choice, text, now),
-            VeuStatus.UnderReview or VeuStatus.Suspended => VoteOnRemoval(member, choice, text, now),
-            _ => throw new InvalidStateException($"{Number} is {WireName.Of(Status)}; the committee votes only while it is vetted, under review or suspended."),
-        };
+            throw new InvalidStateException($"{Number} is {WireName.Of(Status)}; only a VEU under review or suspended can be revoked.");
+        }
+
+        return Vote(member, VoteChoice.Deny, reason, now);
     }
 
     private VeuVote VoteOnGrant(string member, VoteChoice choice, string reason, DateTimeOffset now)

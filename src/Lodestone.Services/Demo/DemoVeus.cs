@@ -12,7 +12,7 @@ namespace Lodestone.Services.Demo;
 /// <summary>
 /// The demo's VEU program, played through history as events the seeder runs when its clock reaches them:
 /// civilian end users granted (automotive and wind in Germany, Korea and Vietnam, electronics in Japan), one
-/// suspended, one revoked, one with votes pending, and two defence-linked applicants refused.
+/// under review, one suspended, one revoked, one with votes pending, and two defence-linked applicants refused.
 /// SYNTHETIC DEMO DATA: no real company holds or applied for these authorisations.
 /// </summary>
 internal sealed class DemoVeus(LodestoneDbContext db, ReferenceData reference, VeuVetting vetting, DemoClock clock)
@@ -20,6 +20,7 @@ internal sealed class DemoVeus(LodestoneDbContext db, ReferenceData reference, V
     private enum Outcome
     {
         Granted,
+        UnderReview,
         Suspended,
         Revoked,
         VotesPending,
@@ -34,7 +35,7 @@ internal sealed class DemoVeus(LodestoneDbContext db, ReferenceData reference, V
     [
         new("bosch", ["jl-mag", "ningbo-yunsheng"], EndUseCategory.Automotive, "Traction and auxiliary motors for passenger cars built at the named plants", 400_000m, 24, new(2025, 5, 12), Outcome.Granted),
         new("enercon", ["jl-mag", "zhong-ke-san-huan"], EndUseCategory.WindEnergy, "Permanent-magnet generators for direct-drive onshore wind turbines", 600_000m, 24, new(2025, 5, 14), Outcome.Granted),
-        new("hyundai-motor", ["ningbo-yunsheng", "tianhe-magnetics"], EndUseCategory.Automotive, "EV traction motors for the Ioniq range", 350_000m, 24, new(2025, 5, 20), Outcome.Granted),
+        new("hyundai-motor", ["ningbo-yunsheng", "tianhe-magnetics"], EndUseCategory.Automotive, "EV traction motors for the Ioniq range", 350_000m, 24, new(2025, 5, 20), Outcome.UnderReview),
         new("vinfast", ["jl-mag"], EndUseCategory.Automotive, "Traction motors for electric cars and scooters", 150_000m, 12, new(2025, 6, 3), Outcome.Granted),
         new("tdk", ["zhong-ke-san-huan", "earth-panda"], EndUseCategory.Electronics, "Magnets for sensors, actuators and voice-coil motors", 80_000m, 24, new(2025, 6, 10), Outcome.Granted),
         new("lg-magna", ["ningbo-yunsheng"], EndUseCategory.Automotive, "e-Powertrain motors for OEM customers", 200_000m, 24, new(2025, 5, 26), Outcome.Suspended),
@@ -81,7 +82,16 @@ internal sealed class DemoVeus(LodestoneDbContext db, ReferenceData reference, V
                 At(voted.AddDays(i), ct => Service(member).VoteAsync(_ids[key], new VeuVoteRequest(grant ? "grant" : "deny", reason), ct));
             }
 
-            if (plan.Outcome == Outcome.Suspended)
+            if (plan.Outcome == Outcome.UnderReview)
+            {
+                At(new DateOnly(2026, 10, 5), async ct =>
+                {
+                    db.Actor = new FixedActor("system");
+                    await new VeuReviews(db, clock).PutUnderReviewAsync(endUser.Id, "Ownership change notified by the end user: a new 20% shareholder (synthetic)", ct);
+                    await db.SaveChangesAsync(ct);
+                });
+            }
+            else if (plan.Outcome == Outcome.Suspended)
             {
                 At(new DateOnly(2026, 3, 2), ct => Service("demo officer (synthetic)").SuspendAsync(_ids[key], new VeuReasonRequest("Post-shipment reports for Q4 2025 not filed; suspended pending an on-site check (synthetic)."), ct));
             }

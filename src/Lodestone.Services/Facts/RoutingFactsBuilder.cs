@@ -35,6 +35,13 @@ public sealed class RoutingFactsBuilder(PartyRisk risks, IVeuCoverage veu)
         var subjects = new List<(string Role, Party Party)> { ("exporter", exporter), ("consignee", consignee), ("end-user", endUser) };
         var risk = await risks.AssessAsync(subjects, MilitaryRoles, ct);
         var cover = await veu.CoverAsync(draft, codes, asOf, ct);
+        if (cover.VeuId is not null && (risk.ListHits.Count > 0 || risk.MilitaryLinked))
+        {
+            // The fast lane needs clean screening (domain.md §4.3 lane 5): any hit not cleared by an officer,
+            // even on an informational foreign list, sends the export to review.
+            var hits = risk.ListHits.Select(h => $"{h.PartyRole}: {h.ListName}").Distinct().ToList();
+            cover = new VeuCoverFacts(null, null, [$"screening not clean for {cover.Number}: {(hits.Count > 0 ? string.Join("; ", hits) : "military-linked")}"]);
+        }
 
         return new RoutingFacts
         {

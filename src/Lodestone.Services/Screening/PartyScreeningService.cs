@@ -16,7 +16,7 @@ namespace Lodestone.Services.Screening;
 /// change of names, and again for everyone when a list version changes. Only hits not seen before (or seen
 /// before on different entry content) are raised to the officers' queue.
 /// </summary>
-public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexCache cache, TimeProvider time, ICurrentActor actor)
+public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexCache cache, Veu.VeuReviews reviews, TimeProvider time, ICurrentActor actor)
 {
     private const int PageSize = 200;
 
@@ -58,16 +58,20 @@ public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexC
             var ids = page.Select(p => p.Id).ToList();
             var hits = (await db.ScreeningHits.Where(h => ids.Contains(h.PartyId)).ToListAsync(ct)).ToLookup(h => h.PartyId);
             var clearances = (await db.Clearances.AsNoTracking().Where(c => ids.Contains(c.PartyId)).ToListAsync(ct)).ToLookup(c => c.PartyId);
+            var raisedHere = new Dictionary<Guid, string>();
             foreach (var party in page)
             {
                 var n = Apply(party, snapshot, hits[party.Id].ToList(), clearances[party.Id].ToList(), trigger);
                 raised += n;
                 if (n > 0)
                 {
-                    raisedFor.Add(party.Id);
+                    raisedHere[party.Id] = party.Name;
                 }
             }
 
+            // A new hit on a VEU's end user or an owner up its chain puts the VEU under review, in this page's save.
+            await reviews.OnNewHitsAsync(raisedHere, trigger, ct);
+            raisedFor.AddRange(raisedHere.Keys);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += page.Count;

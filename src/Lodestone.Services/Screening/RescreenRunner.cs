@@ -10,7 +10,7 @@ namespace Lodestone.Services.Screening;
 /// be taken over. Jobs waiting together are served by one pass over the parties: the pass screens against
 /// the lists as they are now, which covers every change that queued them.
 /// </summary>
-public sealed class RescreenRunner(LodestoneDbContext db, PartyScreeningService screening, Veu.VeuReviews reviews, TimeProvider time)
+public sealed class RescreenRunner(LodestoneDbContext db, PartyScreeningService screening, TimeProvider time)
 {
     /// <summary>How long a claimed job may run before another instance assumes its claimant died.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
@@ -41,11 +41,7 @@ public sealed class RescreenRunner(LodestoneDbContext db, PartyScreeningService 
 
             var reason = string.Join("; ", jobs.Select(j => j.Reason));
             var trigger = $"list change: {Truncate(reason, 180)}";
-            var (parties, raised, raisedFor) = await screening.RescreenAllAsync(trigger, progress, ct);
-            db.ChangeTracker.Clear();
-
-            // A new hit on an end user of a live VEU, or on one of its owners, puts the VEU under review.
-            await reviews.OnNewHitsAsync(raisedFor, trigger, ct);
+            var (parties, raised, _) = await screening.RescreenAllAsync(trigger, progress, ct);
             db.ChangeTracker.Clear();
             var done = time.GetUtcNow();
             foreach (var job in await db.RescreenJobs.Where(j => j.ClaimedBy == claim).ToListAsync(ct))

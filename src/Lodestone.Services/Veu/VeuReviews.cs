@@ -19,22 +19,19 @@ public sealed class VeuReviews(LodestoneDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<VeuAuthorization>> PutUnderReviewAsync(Guid partyId, string reason, CancellationToken ct) =>
         await PutUnderReviewAsync([partyId], _ => reason, ct);
 
-    /// <summary>After a re-screening: every active VEU touched by a party with new hits goes under review, and is saved.</summary>
-    public async Task<int> OnNewHitsAsync(IReadOnlyCollection<Guid> partyIds, string trigger, CancellationToken ct)
+    /// <summary>
+    /// After a re-screening: every active VEU touched by a party with new hits goes under review. The caller
+    /// saves, in the same save as the hits, so a review can never be lost while its hits are kept.
+    /// </summary>
+    public async Task<int> OnNewHitsAsync(IReadOnlyDictionary<Guid, string> partyNames, string trigger, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(partyIds);
-        if (partyIds.Count == 0)
+        ArgumentNullException.ThrowIfNull(partyNames);
+        if (partyNames.Count == 0)
         {
             return 0;
         }
 
-        var names = await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var changed = await PutUnderReviewAsync(partyIds, id => $"Re-screening found a new hit on {names.GetValueOrDefault(id, id.ToString())} ({trigger})", ct);
-        if (changed.Count > 0)
-        {
-            await db.SaveChangesAsync(ct);
-        }
-
+        var changed = await PutUnderReviewAsync(partyNames.Keys.ToList(), id => $"Re-screening found a new hit on {partyNames[id]} ({trigger})", ct);
         return changed.Count;
     }
 

@@ -121,6 +121,12 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
     public async Task<VeuResponse> ProvideInformationAsync(Guid id, VeuReasonRequest request, CancellationToken ct)
     {
         var veu = await LoadAsync(id, tracking: true, ct);
+        if (actor.IsOrganisationScoped && actor.OrganisationId != veu.ApplicantOrganisationId && actor.OrganisationId != veu.EndUserId)
+        {
+            // A co-exporter named in the application did not apply; only the applicant (or the end user) answers for it.
+            throw new InvalidStateException($"Only the applicant or the end user answers the requests on {veu.Number}.");
+        }
+
         veu.ProvideInformation(request?.Reason, actor.Name, time.GetUtcNow(), reference.Calendar);
         return await SaveAsync(veu, ct);
     }
@@ -132,12 +138,34 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
         var choice = string.IsNullOrWhiteSpace(request.Vote)
             ? throw new DomainException("vote", "The vote is required: grant or deny.")
             : WireName.Parse<VoteChoice>(request.Vote, "vote");
-        return await CastAsync(id, choice, request.Reason, ct);
+        var veu = await LoadAsync(id, tracking: true, ct);
+        var now = time.GetUtcNow();
+        if (veu.Status == VeuStatus.Vetting && choice == VoteChoice.Grant && veu.PendingMembers.Count == 1 && veu.PendingMembers[0].Equals(actor.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            // The vote that would grant it: screen again first, so a hit found while the votes came in still blocks.
+            var findings = await vetting.VetAsync(veu, ct);
+            if (!findings.SequenceEqual(veu.Findings))
+            {
+                veu.Vet(findings, await committee.MembersAsync(ct), actor.Name, now, reference.Calendar);
+            }
+        }
+
+        veu.Vote(actor.Name, choice, request.Reason, now);
+        if (veu.Status == VeuStatus.Active)
+        {
+            db.VeuCapYears.AddRange(VeuCapYear.For(veu));
+        }
+
+        return await SaveAsync(veu, ct);
     }
 
-    /// <summary>A committee member votes to revoke; a majority of the panel revokes it.</summary>
-    public Task<VeuResponse> RevokeAsync(Guid id, VeuReasonRequest request, CancellationToken ct) =>
-        CastAsync(id, VoteChoice.Deny, request?.Reason, ct);
+    /// <summary>A committee member votes to revoke a VEU under review or suspended; a majority of the panel revokes it.</summary>
+    public async Task<VeuResponse> RevokeAsync(Guid id, VeuReasonRequest request, CancellationToken ct)
+    {
+        var veu = await LoadAsync(id, tracking: true, ct);
+        veu.VoteToRemove(actor.Name, request?.Reason, time.GetUtcNow());
+        return await SaveAsync(veu, ct);
+    }
 
     public async Task<VeuResponse> SuspendAsync(Guid id, VeuReasonRequest request, CancellationToken ct)
     {
@@ -159,19 +187,6 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
         {
             await db.SaveChangesAsync(ct);
             throw;
-        }
-
-        return await SaveAsync(veu, ct);
-    }
-
-    private async Task<VeuResponse> CastAsync(Guid id, VoteChoice choice, string? reason, CancellationToken ct)
-    {
-        var veu = await LoadAsync(id, tracking: true, ct);
-        var before = veu.Status;
-        veu.Vote(actor.Name, choice, reason, time.GetUtcNow());
-        if (before == VeuStatus.Vetting && veu.Status == VeuStatus.Active)
-        {
-            db.VeuCapYears.AddRange(VeuCapYear.For(veu));
         }
 
         return await SaveAsync(veu, ct);
@@ -234,8 +249,8 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
         var usage = await db.VeuCapYears.AsNoTracking().Where(c => c.VeuId == v.Id).OrderBy(c => c.Year).ToListAsync(ct);
         var draws = await db.VeuDrawdowns.AsNoTracking().Where(d => d.VeuId == v.Id).OrderBy(d => d.On).ToListAsync(ct);
         var appIds = draws.Select(d => d.ApplicationId).ToList();
-        var numbers = await db.Applications.AsNoTracking().Where(a => appIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Number, ct);
-        return new VeuResponse
+        var numbers = await Visibility.Applications(db.Applications.AsNoTracking(), actor).Where(a => appIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Number, ct);
+        var response = new VeuResponse
         {
             Id = v.Id,
             Number = v.Number,
@@ -262,8 +277,34 @@ public sealed class VeuService(LodestoneDbContext db, ReferenceData reference, V
             InformationRequests = v.InformationRequests.Select(r => new VeuInformationResponse(r.Id, r.Note, r.From, r.To, r.Answer)).ToList(),
             History = v.History.Select(e => new VeuEventResponse(e.At, e.By, e.Action, WireName.Of(e.Status), e.Reason)).ToList(),
             Usage = usage.Select(c => new VeuCapYearResponse(c.Year, c.CapGrams / 1000m, c.DrawnKg, (c.CapGrams - c.DrawnGrams) / 1000m)).ToList(),
-            Drawdowns = draws.Select(d => new VeuDrawdownResponse(d.ApplicationId, numbers.GetValueOrDefault(d.ApplicationId), d.On, d.QuantityKg)).ToList(),
+            Drawdowns = draws.Where(d => !actor.IsOrganisationScoped || numbers.ContainsKey(d.ApplicationId))
+                .Select(d => new VeuDrawdownResponse(d.ApplicationId, numbers.GetValueOrDefault(d.ApplicationId), d.On, d.QuantityKg)).ToList(),
             IsDemo = v.IsDemo,
+        };
+        return actor.IsOrganisationScoped ? ForOrganisation(response) : response;
+    }
+
+    /// <summary>
+    /// What the VEU's own organisations see: their scope, status, clock and cap, whether vetting blocks a grant,
+    /// and the tally of votes; not the screening behind it (owners' names, hits on other parties) nor who voted
+    /// how, as on the party page (ASVS 8.3.1: no more than the caller needs).
+    /// </summary>
+    private static VeuResponse ForOrganisation(VeuResponse v)
+    {
+        var member = 0;
+        var alias = v.Panel.ToDictionary(m => m, _ => $"member {++member}", StringComparer.OrdinalIgnoreCase);
+        string Alias(string name) => alias.GetValueOrDefault(name, "committee");
+        var blocked = v.Findings.Any(f => f.Blocking);
+        return v with
+        {
+            Panel = v.Panel.Select(Alias).ToList(),
+            PendingMembers = v.PendingMembers.Select(Alias).ToList(),
+            Votes = v.Votes.Select(x => x with { Member = Alias(x.Member), Reason = string.Empty }).ToList(),
+            Findings = v.Findings.Count == 0 ? []
+                : [new VettingFindingResponse("vetting", blocked ? "The screening of the end user or its owners bars a grant; the authority will give its reasons." : "Screening attached; nothing bars a grant.", blocked)],
+            History = v.History.Select(e => e.Action.StartsWith("vote-", StringComparison.Ordinal) || e.Action is "vetting-opened" or "vetting-refreshed" or "reinstatement-refused"
+                ? e with { By = "committee", Reason = string.Empty }
+                : e).ToList(),
         };
     }
 }

@@ -1,6 +1,7 @@
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Routing;
+using Lodestone.Domain.Screening;
 using Lodestone.Domain.Veu;
 using Lodestone.Persistence;
 using Lodestone.Screening.Matching;
@@ -39,6 +40,23 @@ public sealed class VeuVetting(LodestoneDbContext db, PartyRisk risks, Screening
         {
             var blocking = hit.PartyRole == EndUserRole && Blocking.Contains(hit.Kind);
             findings.Add(new VettingFinding(hit.PartyRole, $"{hit.Detail} ({WireName.Of(hit.Kind)}: {hit.ListName})", blocking));
+        }
+
+        // Ann. 61's rule and the BIS affiliates rule: a party owned 50% or more (alone, in aggregate or down a
+        // chain) by listed parties shares their status, whatever the list kind that bars a grant.
+        var listedOwners = (await db.ScreeningHits.AsNoTracking()
+                .Where(h => owners.Contains(h.PartyId) && h.Current && h.Review != HitReview.Cleared)
+                .Select(h => new { h.PartyId, h.Kind })
+                .ToListAsync(ct))
+            .Where(h => Blocking.Contains(h.Kind) && h.Kind != ListKind.Control) // control-list ownership comes from PartyRisk
+            .Select(h => h.PartyId).ToHashSet();
+        if (listedOwners.Count > 0)
+        {
+            var taint = graph.Assess(veu.EndUserId, listedOwners, id => parties.TryGetValue(id, out var p) ? p.Name : id.ToString());
+            if (taint.Tainted)
+            {
+                findings.Add(new VettingFinding(EndUserRole, $"Owned 50% or more by listed parties: {string.Join(" ", taint.Chain.Select(c => c.Trim()))}", true));
+            }
         }
 
         findings.AddRange(risk.MilitaryEvidence.Select(e => new VettingFinding(EndUserRole, $"Military-linked: {e}", true)));

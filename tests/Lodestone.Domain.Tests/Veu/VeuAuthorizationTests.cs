@@ -176,6 +176,32 @@ public sealed class VeuAuthorizationTests
     }
 
     [Fact]
+    public void Revocation_is_only_for_a_veu_under_review_or_suspended_and_final_states_take_no_votes()
+    {
+        var vetting = InVetting();
+        var early = Assert.Throws<InvalidStateException>(() => vetting.VoteToRemove("commerce", "no", Applied));
+        Assert.Contains("only a VEU under review or suspended can be revoked", early.Message, StringComparison.Ordinal);
+        Assert.Empty(vetting.Votes);
+
+        var active = Active();
+        var onActive = Assert.Throws<InvalidStateException>(() => active.Vote("commerce", VoteChoice.Grant, "again", Applied.AddDays(20)));
+        Assert.Contains("is active", onActive.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidStateException>(() => active.Vet([], Panel, "officer", Applied.AddDays(20), ChinaCalendar));
+        Assert.Throws<InvalidStateException>(() => active.RequestInformation(Guid.NewGuid(), "why", "officer", Applied.AddDays(20), ChinaCalendar));
+    }
+
+    [Fact]
+    public void Refreshing_vetting_drops_members_who_left_before_voting()
+    {
+        var veu = InVetting();
+        veu.Vote("commerce", VoteChoice.Grant, "ok", Applied.AddDays(2));
+        veu.Vet([], ["state"], "officer", Applied.AddDays(3), ChinaCalendar); // commerce voted, defence left
+        Assert.Equal(["commerce", "state"], veu.Panel);
+        veu.Vote("state", VoteChoice.Grant, "ok", Applied.AddDays(4));
+        Assert.Equal(VeuStatus.Active, veu.Status);
+    }
+
+    [Fact]
     public void It_expires_after_its_last_valid_day_only()
     {
         var veu = Active();
@@ -237,10 +263,12 @@ public sealed class VeuAuthorizationTests
     [Fact]
     public void Cap_years_cover_every_calendar_year_of_the_validity_in_whole_grams()
     {
-        var veu = Active(cap: 1000.0004m);
+        var veu = Active(cap: 1000.001m);
         var years = VeuCapYear.For(veu).ToList();
         Assert.Equal([2025, 2026], years.Select(y => y.Year));
         Assert.All(years, y => Assert.Equal(1_000_001, y.CapGrams));
         Assert.Empty(VeuCapYear.For(Applied_()));
+        var finer = Assert.Throws<DomainException>(() => Applied_(cap: 1000.0004m));
+        Assert.Equal("annualCapKg", finer.Field);
     }
 }
