@@ -54,6 +54,7 @@ public static class LodestoneCli
         root.Subcommands.Add(AuditCommands.Build(context, database));
         root.Subcommands.Add(UserCommands.Build(context, database));
         root.Subcommands.Add(ListCommands.Build(context, database));
+        root.Subcommands.Add(VeuCommands.Build(context, database));
         root.Subcommands.Add(ScreenCommands.Screen(context, database));
         root.Subcommands.Add(ScreenCommands.Batch(context, database));
         return root;
