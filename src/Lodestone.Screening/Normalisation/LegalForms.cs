@@ -94,6 +94,9 @@ internal static class LegalForms
         ["group"] = "group",
         ["branch"] = "branch",
         ["share"] = "share",
+        ["joint"] = "joint",
+        ["stock"] = "stock",
+        ["liability"] = "liability",
         ["shares"] = "share",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -109,6 +112,18 @@ internal static class LegalForms
         (["sp", "z", "oo"], ["spzoo"]),
         (["joint", "stock", "company"], ["jsc"]),
         (["joint", "stock", "co"], ["jsc"]),
+
+        // Cut short or reordered, as callers type them (SDN "EXPOBANK JOINT STOCK COMPANY" screened as "EXPOBANK JOINT
+        // STOCK", "LIMITED LIABILITY COMPANY" as "LIABILITY LIMITED COMPANY"): the words alone are legal-form words too.
+        (["open", "joint", "stock"], ["ojsc"]),
+        (["closed", "joint", "stock"], ["cjsc"]),
+        (["public", "joint", "stock"], ["pjsc"]),
+        (["joint", "stock"], ["jsc"]),
+        (["stock", "joint", "company"], ["jsc"]),
+        (["liability", "limited", "company"], ["llc"]),
+        (["ltd", "liability", "co"], ["llc"]),
+        (["limited", "liability", "co"], ["llc"]),
+        (["limited", "liability"], ["llc"]),
         (["limited", "liability", "company"], ["llc"]),
         (["limited", "liability", "partnership"], ["llp"]),
         (["public", "limited", "company"], ["plc"]),
