@@ -16,7 +16,8 @@ internal static class TokenSimilarity
         {
             // Fast path for the scorer's inner loop: different sound classes rule a pair out before any text is read
             // (romanised Arabic is gated on its skeleton instead).
-            if (q.FirstClass != e.FirstClass && ((q.Kind | e.Kind) & TokenKind.Abjad) == 0)
+            if (q.FirstClass != e.FirstClass && ((q.Kind | e.Kind) & TokenKind.Abjad) == 0
+                && !Typos.LengthsAllow(q.Text.Length, e.Text.Length))
             {
                 return 0;
             }
@@ -103,12 +104,13 @@ internal static class TokenSimilarity
             return (ka & TokenKind.Abjad) != 0 ? SkeletonSimilarity(a, b) : SkeletonSimilarity(b, a);
         }
 
+        var typo = Typos.LengthsAllow(a.Length, b.Length) ? Typos.Similarity(a, b) : 0;
         if (Phonetic.ClassOf(a[0]) != Phonetic.ClassOf(b[0]) || !LengthsAllow(a.Length, b.Length))
         {
-            return 0;
+            return typo;
         }
 
-        return Finish(JaroWinkler.Similarity(a, b), a.Length, b.Length);
+        return Math.Max(typo, Finish(JaroWinkler.Similarity(a, b), a.Length, b.Length));
     }
 
     /// <summary>
