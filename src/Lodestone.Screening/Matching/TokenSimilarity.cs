@@ -10,6 +10,9 @@ namespace Lodestone.Screening.Matching;
 /// </summary>
 internal static class TokenSimilarity
 {
+    /// <summary>How many letters shorter than romanised Arabic or Hebrew a Latin spelling of it may be.</summary>
+    private const int AbjadLengthSlack = 0;
+
     public static double Of(TokenInfo q, TokenInfo e)
     {
         if (q.Alternates is null && e.Alternates is null)
@@ -120,6 +123,14 @@ internal static class TokenSimilarity
     /// </summary>
     private static double SkeletonSimilarity(ReadOnlySpan<char> abjad, ReadOnlySpan<char> latin)
     {
+        if (latin.Length < abjad.Length - AbjadLengthSlack)
+        {
+            // Romanised Arabic or Hebrew writes consonants and long vowels; a Latin spelling adds the short vowels, so
+            // it is rarely shorter. "ayd ddfr" (Aida Dadfar) joined shares the skeleton d-f-r with "Dover", which
+            // cannot spell it.
+            return 0;
+        }
+
         Span<char> sa = stackalloc char[Math.Min(abjad.Length, 64)];
         Span<char> sb = stackalloc char[Math.Min(latin.Length, 64)];
         var na = Phonetic.Skeleton(abjad, sa);

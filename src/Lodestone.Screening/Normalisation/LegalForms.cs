@@ -146,6 +146,12 @@ internal static class LegalForms
 
     private static readonly FrozenSet<string> Canonical = Single.Values.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Legal-form words at least this long are recognised with one typo.</summary>
+    private const int TypoLength = 5;
+
+    private static readonly (string Word, string Form)[] TypoTolerant =
+        [.. Single.Where(p => p.Key.Length >= TypoLength).Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)];
+
     /// <summary>True for a canonical legal-form token.</summary>
     public static bool IsWeak(string token) => Canonical.Contains(token);
 
@@ -155,6 +161,18 @@ internal static class LegalForms
         if (Single.TryGetValue(token, out var canonical))
         {
             return canonical;
+        }
+
+        if (token.Length >= TypoLength - 1)
+        {
+            foreach (var (word, form) in TypoTolerant)
+            {
+                if (word[0] == token[0] && Typos.IsOneEdit(token, word))
+                {
+                    // "Goup", "Limted", "Compnay": one edit from a legal-form word of five letters or more.
+                    return form;
+                }
+            }
         }
 
         if (token.Length < 6)
@@ -175,6 +193,10 @@ internal static class LegalForms
         return null;
     }
 
+    /// <summary>A cheap test before the edit distance (every token of every indexed name passes here).</summary>
+    private static bool MayBeTypo(string token, string word) =>
+        Math.Abs(token.Length - word.Length) <= 1 && token.Length > 1 && (token[0] == word[0] || token[1] == word[1]);
+
     private static (string[] Words, string[] Canonical)[] OrderByLength((string[] Words, string[] Canonical)[] forms) =>
         [.. forms.OrderByDescending(f => f.Words.Length)];
 
@@ -192,7 +214,9 @@ internal static class LegalForms
             var ok = true;
             for (var k = 0; k < words.Length && ok; k++)
             {
-                ok = string.Equals(tokens[start + k], words[k], StringComparison.Ordinal);
+                // A typo in a long word of the form ("JJINT STOCK COMPANY", "AKSIONERNOE OBSHHESTVO") keeps the form.
+                ok = string.Equals(tokens[start + k], words[k], StringComparison.Ordinal)
+                    || (words[k].Length >= TypoLength && MayBeTypo(tokens[start + k], words[k]) && Typos.IsOneEdit(tokens[start + k], words[k], anySubstitution: true));
             }
 
             if (ok)

@@ -623,11 +623,12 @@ internal static class NameNormaliser
                 continue;
             }
 
-            foreach (var word in Abbreviations.Expand(r.Text) ?? [r.Text])
+            var expansion = Abbreviations.Expand(r.Text);
+            foreach (var word in expansion ?? [r.Text])
             {
                 if (NormaliseWord(word, r.Kind & TokenKind.Abjad, r.Source) is { } token)
                 {
-                    result.Add(token);
+                    result.Add(expansion is [_] && Abbreviations.IsAlsoWord(r.Text) ? token with { Alternates = [r.Text] } : token);
                 }
             }
 
