@@ -14,7 +14,7 @@ internal static class Typos
     public const int MinSubstitutionLength = 6;
 
     /// <summary>Shortest token in which two edits are taken as typos.</summary>
-    public const int MinTwoEditLength = 6;
+    public const int MinTwoEditLength = 8;
 
     /// <summary>
     /// The similarity a typo pair counts at least: 1 − 0.25·edits/length for one edit, 1 − 0.3·edits/length for two
@@ -45,17 +45,17 @@ internal static class Typos
 
     /// <summary>
     /// True when two words are one edit apart and that edit is a typo: an insertion, deletion or swap, or a substitution
-    /// in a word of <see cref="MinSubstitutionLength"/> letters or more (any substitution with
-    /// <paramref name="anySubstitution"/>, for a closed set of words such as the words of legal forms).
+    /// in a word of at least <paramref name="substitutionLength"/> letters (0: any substitution, for a closed set of
+    /// words such as the words of a multi-word legal form; <see cref="int.MaxValue"/>: none).
     /// </summary>
-    public static bool IsOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool anySubstitution = false)
+    public static bool IsOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int substitutionLength = MinSubstitutionLength)
     {
         if (Math.Abs(a.Length - b.Length) > 1 || Math.Min(a.Length, b.Length) < MinLength - 1 || a.SequenceEqual(b) || Distance(a, b, 1) != 1)
         {
             return false;
         }
 
-        return anySubstitution || a.Length != b.Length || Math.Min(a.Length, b.Length) >= MinSubstitutionLength || !IsSubstitution(a, b);
+        return a.Length != b.Length || a.Length >= substitutionLength || !IsSubstitution(a, b);
     }
 
     /// <summary>True when the two tokens could be a typo pair by their lengths alone.</summary>

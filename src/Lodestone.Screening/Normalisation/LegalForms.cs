@@ -167,9 +167,10 @@ internal static class LegalForms
         {
             foreach (var (word, form) in TypoTolerant)
             {
-                if (word[0] == token[0] && Typos.IsOneEdit(token, word))
+                if (word[0] == token[0] && Typos.IsOneEdit(token, word, substitutionLength: int.MaxValue))
                 {
-                    // "Goup", "Limted", "Compnay": one edit from a legal-form word of five letters or more.
+                    // "Goup", "Limted", "Compnay": one letter missing, added or swapped in a legal-form word of five
+                    // letters or more. Not a changed letter: "Branco" and "Soares" are surnames, not "branch" and "shares".
                     return form;
                 }
             }
@@ -216,7 +217,7 @@ internal static class LegalForms
             {
                 // A typo in a long word of the form ("JJINT STOCK COMPANY", "AKSIONERNOE OBSHHESTVO") keeps the form.
                 ok = string.Equals(tokens[start + k], words[k], StringComparison.Ordinal)
-                    || (words[k].Length >= TypoLength && MayBeTypo(tokens[start + k], words[k]) && Typos.IsOneEdit(tokens[start + k], words[k], anySubstitution: true));
+                    || (words[k].Length >= TypoLength && MayBeTypo(tokens[start + k], words[k]) && Typos.IsOneEdit(tokens[start + k], words[k], substitutionLength: 0));
             }
 
             if (ok)
