@@ -54,6 +54,15 @@ public sealed class BenchmarkFindingTests
     public void A_changed_letter_in_a_short_name_or_a_different_ending_is_not_a_typo(string query, string listed) =>
         Assert.True(Score(query, listed) < 0.9, $"{Score(query, listed)}");
 
+    [Fact]
+    public void A_name_read_from_another_script_gets_no_typo_credit()
+    {
+        // Pinyin is not typed: "jianting" for "Jiantong" is another given name, not a slip.
+        var typed = Score("Wang Jianting", "WANG Jiantong");
+        var read = Score("健婷 王", "WANG, Jiantong");
+        Assert.True(read < typed, $"{read} vs {typed}");
+    }
+
     [Theory]
     [InlineData("ANSAR INFO TECH CO", "ANSAR INFORMATION TECHNOLOGY COMPANY")]
     [InlineData("ACM Res Korea Co., Ltd.", "ACM Research Korea Co., Ltd.")]
