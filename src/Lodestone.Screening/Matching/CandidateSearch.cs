@@ -248,8 +248,7 @@ internal static class CandidateSearch
     private static void Hits(
         CandidateIndex index, List<Neighbour> neighbours, int from, int to, int first, int count, int n, Scratch scratch, int formStamp, bool create)
     {
-        var stamps = scratch.FormStamps;
-        var slots = scratch.FormSlots;
+        var marks = scratch.FormMarks;
         var list = CollectionsMarshal.AsSpan(neighbours);
         for (var k = from; k < to; k++)
         {
@@ -258,16 +257,17 @@ internal static class CandidateSearch
             var entryWeight = index.EntryWeight(token);
             foreach (var form in index.Postings(token))
             {
+                ref var mark = ref marks[form];
                 int slot;
-                if (stamps[form] == formStamp)
+                if (mark.Stamp == formStamp)
                 {
-                    slot = slots[form];
+                    slot = mark.Slot;
                 }
                 else if (create)
                 {
-                    stamps[form] = formStamp;
+                    mark.Stamp = formStamp;
                     slot = scratch.AddCandidate(form, n);
-                    slots[form] = slot;
+                    mark.Slot = slot;
                 }
                 else
                 {
@@ -337,12 +337,29 @@ internal static class CandidateSearch
                 order[k] = i;
             }
 
+            // The query side alone bounds the score (the entry terms only add to the denominator): most candidates fail
+            // here, before the form's weights are read (a cache miss each at a million names).
+            double queryMet = 0, queryMetWeight = 0, queryBest = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var i = order[k];
+                queryMet += b[i] * query[i].Weight;
+                queryMetWeight += query[i].Weight;
+                queryBest = Math.Max(queryBest, queryMet / (queryMetWeight + (omitQuery * (total - queryMetWeight))));
+            }
+
+            if (queryBest < threshold - 1e-9)
+            {
+                continue;
+            }
+
             // Entry weight that cannot have been met: assumed tokens may meet a weak token each, or (strong ones) up to
             // three joined entry tokens.
-            var strongMet = scratch.CandidateEntryMet[slot] + (3.0 * assumedStrong * forms.MaxTokenWeight(form));
-            var entryMet = strongMet + (assumedWeak ? forms.WeakWeight(form) : 0.0);
-            var unmetEntry = Math.Max(0.0, forms.Weight(form) - entryMet);
-            var unmetEntryStrong = Math.Max(0.0, forms.Weight(form) - forms.WeakWeight(form) - strongMet);
+            var weights = forms.Weights(form);
+            var strongMet = scratch.CandidateEntryMet[slot] + (3.0 * assumedStrong * weights.MaxToken);
+            var entryMet = strongMet + (assumedWeak ? weights.Weak : 0.0);
+            var unmetEntry = Math.Max(0.0, weights.Total - entryMet);
+            var unmetEntryStrong = Math.Max(0.0, weights.Total - weights.Weak - strongMet);
             var conflict = conflictWeight * Math.Min(unmetQueryStrong, unmetEntryStrong);
             double met = 0, metWeight = 0, best = 0;
             for (var k = 0; k < count; k++)

@@ -24,8 +24,17 @@ internal static class FuzzyKeys
     /// short words are covered by the deletion keys.</summary>
     private const int SoundMinimum = 3;
 
+    /// <summary>Letters of a token the two-deletion keys are taken from.</summary>
+    private const int TwoEditPrefix = 8;
+
+    /// <summary>Shortest string a two-deletion key stands for: shorter ones are shared by too many tokens.</summary>
+    private const int TwoEditMinimum = 4;
+
+    /// <summary>The most two-deletion keys of one reading: the prefix, less one letter, less two letters.</summary>
+    private const int MaxTwoEditKeys = 1 + TwoEditPrefix + (TwoEditPrefix * (TwoEditPrefix - 1) / 2);
+
     /// <summary>The most keys one reading of a token has.</summary>
-    public const int MaxKeys = PrefixLength + 7;
+    public const int MaxKeys = PrefixLength + 7 + MaxTwoEditKeys;
 
     private const ulong ExactSalt = 0x9E3779B97F4A7C15UL;
     private const ulong DeletionSalt = 0xC2B2AE3D27D4EB4FUL;
@@ -33,6 +42,7 @@ internal static class FuzzyKeys
     private const ulong SkeletonSalt = 0x27D4EB2F165667C5UL;
     private const ulong AbjadSkeletonSalt = 0x85EBCA77C2B2AE63UL;
     private const ulong StemSalt = 0x4CF5AD432745937FUL;
+    private const ulong TwoEditSalt = 0x94D049BB133111EBUL;
 
     /// <summary>Tokens longer than this share a stem key with every token of the same first letters.</summary>
     private const int StemLength = 4;
@@ -54,6 +64,7 @@ internal static class FuzzyKeys
         }
 
         n += Deletions(text, keys[n..]);
+        n += TwoEdits(text, keys[n..]);
         if (text.Length > StemLength)
         {
             keys[n++] = Hash(text[..StemLength], StemSalt);
@@ -138,6 +149,11 @@ internal static class FuzzyKeys
         }
 
         n += Deletions(text, keys[n..]);
+        if (!joined)
+        {
+            n += TwoEdits(text, keys[n..]);
+        }
+
         if (text.Length >= StemLength && !joined)
         {
             // Jaro-Winkler favours a shared beginning: "space" and "spacety" are close though two letters apart, and so
@@ -182,6 +198,50 @@ internal static class FuzzyKeys
             prefix[..k].CopyTo(buffer);
             prefix[(k + 1)..].CopyTo(buffer[k..]);
             keys[n++] = Hash(buffer[..(prefix.Length - 1)], DeletionSalt);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The two-deletion family: the first <see cref="TwoEditPrefix"/> letters, whole and less any one or two letters,
+    /// where at least <see cref="TwoEditMinimum"/> letters remain. Two tokens within two edits of each other in their
+    /// first letters share one ("afagasev" ~ "afanasyev", "qmah" ~ "qutmah"), which the one-deletion family misses: the
+    /// pruning of the candidate stage relies on every such pair that the scorer meets being found.
+    /// </summary>
+    private static int TwoEdits(ReadOnlySpan<char> text, Span<ulong> keys)
+    {
+        var prefix = text[..Math.Min(TwoEditPrefix, text.Length)];
+        if (prefix.Length < TwoEditMinimum)
+        {
+            return 0;
+        }
+
+        var n = 0;
+        keys[n++] = Hash(prefix, TwoEditSalt);
+        Span<char> buffer = stackalloc char[TwoEditPrefix];
+        for (var k = 0; k < prefix.Length && prefix.Length - 1 >= TwoEditMinimum; k++)
+        {
+            prefix[..k].CopyTo(buffer);
+            prefix[(k + 1)..].CopyTo(buffer[k..]);
+            keys[n++] = Hash(buffer[..(prefix.Length - 1)], TwoEditSalt);
+        }
+
+        for (var k = 0; k < prefix.Length && prefix.Length - 2 >= TwoEditMinimum; k++)
+        {
+            for (var m = k + 1; m < prefix.Length; m++)
+            {
+                var at = 0;
+                for (var c = 0; c < prefix.Length; c++)
+                {
+                    if (c != k && c != m)
+                    {
+                        buffer[at++] = prefix[c];
+                    }
+                }
+
+                keys[n++] = Hash(buffer[..at], TwoEditSalt);
+            }
         }
 
         return n;

@@ -16,7 +16,9 @@ internal sealed class Scratch
 
     public int[] TokenStamps { get; private set; } = [];
 
-    public int[] FormStamps { get; private set; } = [];
+    /// <summary>Per form: the stamp of the query form it is a candidate of, and its slot in <see cref="Candidates"/> (one
+    /// cache line read per posting, not two).</summary>
+    public FormMark[] FormMarks { get; private set; } = [];
 
     public int[] EntryStamps { get; private set; } = [];
 
@@ -38,8 +40,6 @@ internal sealed class Scratch
     /// <summary>Candidate forms of the current query form, by slot.</summary>
     public List<int> Candidates { get; } = [];
 
-    /// <summary>Per form (valid where its stamp is current): its slot in <see cref="Candidates"/>.</summary>
-    public int[] FormSlots { get; private set; } = [];
 
     /// <summary>Per candidate slot, per query token: the best (sharpened) similarity the token can reach.</summary>
     public double[] CandidateSimilarities { get; private set; } = new double[1024];
@@ -100,7 +100,16 @@ internal sealed class Scratch
         return Next(ref _tokenGeneration, TokenStamps);
     }
 
-    public int NextFormStamp() => Next(ref _formGeneration, FormStamps);
+    public int NextFormStamp()
+    {
+        if (_formGeneration == int.MaxValue)
+        {
+            Array.Clear(FormMarks);
+            _formGeneration = 0;
+        }
+
+        return ++_formGeneration;
+    }
 
     public int NextEntryStamp() => Next(ref _entryGeneration, EntryStamps);
 
@@ -117,10 +126,9 @@ internal sealed class Scratch
 
     private void Ensure(int entries, int forms)
     {
-        if (FormStamps.Length < forms)
+        if (FormMarks.Length < forms)
         {
-            FormStamps = new int[forms];
-            FormSlots = new int[forms];
+            FormMarks = new FormMark[forms];
             _formGeneration = 0;
         }
 
@@ -189,4 +197,11 @@ internal sealed class SimilarityMemo
 
         return _values.AsSpan(_rows[id] * _width, _width);
     }
+}
+
+/// <summary>A form's candidate mark: the stamp it was marked with and its candidate slot.</summary>
+internal struct FormMark
+{
+    public int Stamp;
+    public int Slot;
 }

@@ -101,9 +101,7 @@ public sealed class ScreeningIndex
         var formTokens = new List<TokenInfo>();
         var formStart = new List<int> { 0 };
         var formName = new List<int>();
-        var formWeight = new List<float>();
-        var formWeakWeight = new List<float>();
-        var formMaxWeight = new List<float>();
+        var formWeights = new List<FormWeights>();
         var formVocabulary = new List<int>();
         var formVocabularyStart = new List<int> { 0 };
         var seenForms = new HashSet<string>(StringComparer.Ordinal);
@@ -145,9 +143,7 @@ public sealed class ScreeningIndex
                 }
 
                 // Stored rounded up a little so that float rounding never tightens a bound.
-                formWeight.Add(total * 0.999f);
-                formWeakWeight.Add(weak * 1.001f);
-                formMaxWeight.Add(max * 1.001f);
+                formWeights.Add(new FormWeights(total * 0.999f, weak * 1.001f, max * 1.001f));
 
                 var tokens = CollectionsMarshal.AsSpan(formTokens)[start..];
                 var count = Compounds.EntryWindows(tokens, windows, fuzzy);
@@ -184,7 +180,7 @@ public sealed class ScreeningIndex
 
         var candidates = CandidateIndex.Build(
             [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], formVocabulary, formVocabularyStart);
-        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. formWeight], [.. formWeakWeight], [.. formMaxWeight]);
+        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. formWeights]);
         return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
 

@@ -64,11 +64,30 @@ internal readonly record struct TokenSignature(ulong Bits)
         }
 
         int la = a.Length, lb = b.Length;
+        var matches = Matches(a, b);
+        if (Typos.LengthsAllow(la, lb) && matches >= Math.Max(la, lb) - 2)
+        {
+            // Possibly a typo pair (Typos), whatever the first letters: an edit removes at most one common letter.
+            return true;
+        }
+
         if (Phonetic.ClassOf(a.First) != Phonetic.ClassOf(b.First) || !TokenSimilarity.LengthsAllow(la, lb))
         {
             return false;
         }
 
+        // Jaro = (m/la + m/lb + 1) / 3 at best; Jaro-Winkler adds at most 0.4·(1 − Jaro), and only above 0.7 and with a
+        // common first letter; the length penalty scales it down.
+        int shorter = Math.Min(la, lb), longer = Math.Max(la, lb);
+        var needed = ScoringParameters.PairFloor / TokenSimilarity.LengthPenalty(shorter, longer);
+        var jaro = a.First != b.First || needed <= 0.7 ? needed : Math.Max(0.7, (needed - 0.4) / 0.6);
+        return (double)matches * (la + lb) >= (((3.0 * jaro) - 1.0) * la * lb) - 1e-9;
+    }
+
+    /// <summary>The most characters of the two tokens that can match (letter counts in common).</summary>
+    private static int Matches(TokenSignature a, TokenSignature b)
+    {
+        int la = a.Length, lb = b.Length;
         int matches;
         var ca = a.Bits & LetterBits;
         var cb = b.Bits & LetterBits;
@@ -84,11 +103,6 @@ internal readonly record struct TokenSignature(ulong Bits)
             matches = Math.Min(la - BitOperations.PopCount(da & ~db), lb - BitOperations.PopCount(db & ~da));
         }
 
-        // Jaro = (m/la + m/lb + 1) / 3 at best; Jaro-Winkler adds at most 0.4·(1 − Jaro), and only above 0.7 and with a
-        // common first letter; the length penalty scales it down.
-        int shorter = Math.Min(la, lb), longer = Math.Max(la, lb);
-        var needed = ScoringParameters.PairFloor / TokenSimilarity.LengthPenalty(shorter, longer);
-        var jaro = a.First != b.First || needed <= 0.7 ? needed : Math.Max(0.7, (needed - 0.4) / 0.6);
-        return (double)matches * (la + lb) >= (((3.0 * jaro) - 1.0) * la * lb) - 1e-9;
+        return matches;
     }
 }

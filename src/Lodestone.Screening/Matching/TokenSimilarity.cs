@@ -10,28 +10,35 @@ namespace Lodestone.Screening.Matching;
 /// </summary>
 internal static class TokenSimilarity
 {
+    /// <summary>How many letters shorter than romanised Arabic or Hebrew a Latin spelling of it may be.</summary>
+    private const int AbjadLengthSlack = 0;
+
     public static double Of(TokenInfo q, TokenInfo e)
     {
+        // A query token read from another script (Han, Hangul: it has a source) was not typed, so it has no typos;
+        // and pinyin or romanised Korean given names one letter apart are different names (jiantong, jianting).
+        var typos = q.Source is null;
         if (q.Alternates is null && e.Alternates is null)
         {
             // Fast path for the scorer's inner loop: different sound classes rule a pair out before any text is read
             // (romanised Arabic is gated on its skeleton instead).
-            if (q.FirstClass != e.FirstClass && ((q.Kind | e.Kind) & TokenKind.Abjad) == 0)
+            if (q.FirstClass != e.FirstClass && ((q.Kind | e.Kind) & TokenKind.Abjad) == 0
+                && (!typos || !Typos.LengthsAllow(q.Text.Length, e.Text.Length)))
             {
                 return 0;
             }
 
-            return Of(q.Text, q.Kind, e.Text, e.Kind);
+            return Of(q.Text, q.Kind, e.Text, e.Kind, typos);
         }
 
-        var best = Of(q.Text, q.Kind, e.Text, e.Kind);
+        var best = Of(q.Text, q.Kind, e.Text, e.Kind, typos);
 
         // A glossary word may stand for several English words; the best reading counts.
         foreach (var qa in Readings(q))
         {
             foreach (var ea in Readings(e))
             {
-                best = Math.Max(best, Of(qa, q.Kind, ea, e.Kind));
+                best = Math.Max(best, Of(qa, q.Kind, ea, e.Kind, typos));
             }
         }
 
@@ -41,12 +48,12 @@ internal static class TokenSimilarity
     /// <summary>Similarity of a token (q) and a span of text with its kind (a compound of adjacent tokens).</summary>
     public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind)
     {
-        var best = Of(q.Text, q.Kind, e, eKind);
+        var best = Of(q.Text, q.Kind, e, eKind, q.Source is null);
         if (q.Alternates is not null)
         {
             foreach (var qa in q.Alternates)
             {
-                best = Math.Max(best, Of(qa, q.Kind, e, eKind));
+                best = Math.Max(best, Of(qa, q.Kind, e, eKind, q.Source is null));
             }
         }
 
@@ -68,7 +75,8 @@ internal static class TokenSimilarity
         return best;
     }
 
-    public static double Of(ReadOnlySpan<char> a, TokenKind ka, ReadOnlySpan<char> b, TokenKind kb)
+    /// <summary>Similarity of two texts with their kinds; <paramref name="typos"/> lets a typo pair count (see <see cref="Typos"/>).</summary>
+    public static double Of(ReadOnlySpan<char> a, TokenKind ka, ReadOnlySpan<char> b, TokenKind kb, bool typos = true)
     {
         if (a.Length == 0 || b.Length == 0)
         {
@@ -103,12 +111,13 @@ internal static class TokenSimilarity
             return (ka & TokenKind.Abjad) != 0 ? SkeletonSimilarity(a, b) : SkeletonSimilarity(b, a);
         }
 
+        var typo = typos && Typos.LengthsAllow(a.Length, b.Length) ? Typos.Similarity(a, b) : 0;
         if (Phonetic.ClassOf(a[0]) != Phonetic.ClassOf(b[0]) || !LengthsAllow(a.Length, b.Length))
         {
-            return 0;
+            return typo;
         }
 
-        return Finish(JaroWinkler.Similarity(a, b), a.Length, b.Length);
+        return Math.Max(typo, Finish(JaroWinkler.Similarity(a, b), a.Length, b.Length));
     }
 
     /// <summary>
@@ -118,6 +127,14 @@ internal static class TokenSimilarity
     /// </summary>
     private static double SkeletonSimilarity(ReadOnlySpan<char> abjad, ReadOnlySpan<char> latin)
     {
+        if (latin.Length < abjad.Length - AbjadLengthSlack)
+        {
+            // Romanised Arabic or Hebrew writes consonants and long vowels; a Latin spelling adds the short vowels, so
+            // it is rarely shorter. "ayd ddfr" (Aida Dadfar) joined shares the skeleton d-f-r with "Dover", which
+            // cannot spell it.
+            return 0;
+        }
+
         Span<char> sa = stackalloc char[Math.Min(abjad.Length, 64)];
         Span<char> sb = stackalloc char[Math.Min(latin.Length, 64)];
         var na = Phonetic.Skeleton(abjad, sa);

@@ -36,6 +36,16 @@ internal static class Abbreviations
         ["serv"] = ["service"],
         ["univ"] = ["university"],
         ["inst"] = ["institute"],
+        ["aero"] = ["aerospace"],
+        ["res"] = ["research"],
+        ["info"] = ["information"],
+        ["infor"] = ["information"],
+        ["shpg"] = ["shipping"],
+        ["navig"] = ["navigation"],
+        ["transp"] = ["transport"],
+        ["invest"] = ["investment"],
+        ["prod"] = ["production"],
+        ["mktg"] = ["marketing"],
         ["elec"] = ["electronic"],
         ["electr"] = ["electronic"],
         ["ind"] = ["industry"],
@@ -91,6 +101,12 @@ internal static class Abbreviations
         ["prc"] = ["people", "republic", "china"],
         ["peoples"] = ["people"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Abbreviations that are also words of their own ("Aero Engine"): their expansion keeps them as a reading.</summary>
+    private static readonly FrozenSet<string> AlsoWords = new[] { "aero" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True when the abbreviation is also a word, to be kept as another reading of its expansion.</summary>
+    public static bool IsAlsoWord(string token) => AlsoWords.Contains(token);
 
     /// <summary>The expansion of a token, or null when it is not an abbreviation.</summary>
     public static string[]? Expand(string token) => Map.TryGetValue(token, out var expansion) ? expansion : null;

@@ -94,6 +94,9 @@ internal static class LegalForms
         ["group"] = "group",
         ["branch"] = "branch",
         ["share"] = "share",
+        ["joint"] = "joint",
+        ["stock"] = "stock",
+        ["liability"] = "liability",
         ["shares"] = "share",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -109,6 +112,18 @@ internal static class LegalForms
         (["sp", "z", "oo"], ["spzoo"]),
         (["joint", "stock", "company"], ["jsc"]),
         (["joint", "stock", "co"], ["jsc"]),
+
+        // Cut short or reordered, as callers type them (SDN "EXPOBANK JOINT STOCK COMPANY" screened as "EXPOBANK JOINT
+        // STOCK", "LIMITED LIABILITY COMPANY" as "LIABILITY LIMITED COMPANY"): the words alone are legal-form words too.
+        (["open", "joint", "stock"], ["ojsc"]),
+        (["closed", "joint", "stock"], ["cjsc"]),
+        (["public", "joint", "stock"], ["pjsc"]),
+        (["joint", "stock"], ["jsc"]),
+        (["stock", "joint", "company"], ["jsc"]),
+        (["liability", "limited", "company"], ["llc"]),
+        (["ltd", "liability", "co"], ["llc"]),
+        (["limited", "liability", "co"], ["llc"]),
+        (["limited", "liability"], ["llc"]),
         (["limited", "liability", "company"], ["llc"]),
         (["limited", "liability", "partnership"], ["llp"]),
         (["public", "limited", "company"], ["plc"]),
@@ -131,6 +146,12 @@ internal static class LegalForms
 
     private static readonly FrozenSet<string> Canonical = Single.Values.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Legal-form words at least this long are recognised with one typo.</summary>
+    private const int TypoLength = 5;
+
+    private static readonly (string Word, string Form)[] TypoTolerant =
+        [.. Single.Where(p => p.Key.Length >= TypoLength).Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)];
+
     /// <summary>True for a canonical legal-form token.</summary>
     public static bool IsWeak(string token) => Canonical.Contains(token);
 
@@ -140,6 +161,19 @@ internal static class LegalForms
         if (Single.TryGetValue(token, out var canonical))
         {
             return canonical;
+        }
+
+        if (token.Length >= TypoLength - 1)
+        {
+            foreach (var (word, form) in TypoTolerant)
+            {
+                if (word[0] == token[0] && Typos.IsOneEdit(token, word, substitutionLength: int.MaxValue))
+                {
+                    // "Goup", "Limted", "Compnay": one letter missing, added or swapped in a legal-form word of five
+                    // letters or more. Not a changed letter: "Branco" and "Soares" are surnames, not "branch" and "shares".
+                    return form;
+                }
+            }
         }
 
         if (token.Length < 6)
@@ -160,6 +194,10 @@ internal static class LegalForms
         return null;
     }
 
+    /// <summary>A cheap test before the edit distance (every token of every indexed name passes here).</summary>
+    private static bool MayBeTypo(string token, string word) =>
+        Math.Abs(token.Length - word.Length) <= 1 && token.Length > 1 && (token[0] == word[0] || token[1] == word[1]);
+
     private static (string[] Words, string[] Canonical)[] OrderByLength((string[] Words, string[] Canonical)[] forms) =>
         [.. forms.OrderByDescending(f => f.Words.Length)];
 
@@ -177,7 +215,9 @@ internal static class LegalForms
             var ok = true;
             for (var k = 0; k < words.Length && ok; k++)
             {
-                ok = string.Equals(tokens[start + k], words[k], StringComparison.Ordinal);
+                // A typo in a long word of the form ("JJINT STOCK COMPANY", "AKSIONERNOE OBSHHESTVO") keeps the form.
+                ok = string.Equals(tokens[start + k], words[k], StringComparison.Ordinal)
+                    || (words[k].Length >= TypoLength && MayBeTypo(tokens[start + k], words[k]) && Typos.IsOneEdit(tokens[start + k], words[k], substitutionLength: 0));
             }
 
             if (ok)

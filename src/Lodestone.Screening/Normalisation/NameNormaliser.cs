@@ -42,12 +42,17 @@ internal static class NameNormaliser
             forms.Add(new NormalisedForm(mainTokens, fromBracket: false));
         }
 
-        foreach (var alternative in alternatives)
+        foreach (var (alternative, tail) in alternatives)
         {
             var tokens = NormaliseText(alternative);
             if (tokens.Length == 0 || !CanStandAlone(alternative, tokens))
             {
                 continue;
+            }
+
+            if (!string.IsNullOrWhiteSpace(tail) && NormaliseText(alternative + " " + tail) is { Length: > 0 } withTail)
+            {
+                tokens = withTail;
             }
 
             var form = new NormalisedForm(tokens, fromBracket: true);
@@ -109,9 +114,9 @@ internal static class NameNormaliser
     /// The bracketed parts and slash-separated parts of a name; <paramref name="main"/> is the whole name with
     /// brackets and slashes turned into spaces.
     /// </summary>
-    private static List<string> SplitAlternatives(string text, out string main)
+    private static List<(string Part, string Tail)> SplitAlternatives(string text, out string main)
     {
-        var alternatives = new List<string>();
+        var alternatives = new List<(string Part, string Tail)>();
         if (text.AsSpan().IndexOfAny("([{/") < 0)
         {
             main = text;
@@ -120,6 +125,7 @@ internal static class NameNormaliser
 
         var outside = new StringBuilder(text.Length);
         var inside = new StringBuilder();
+        var closes = new List<int>();
         var depth = 0;
         foreach (var c in text)
         {
@@ -134,7 +140,8 @@ internal static class NameNormaliser
                     outside.Append(' ');
                     if (depth == 0 && inside.Length > 0)
                     {
-                        alternatives.Add(inside.ToString());
+                        alternatives.Add((inside.ToString(), string.Empty));
+                        closes.Add(outside.Length);
                         inside.Clear();
                     }
 
@@ -152,16 +159,24 @@ internal static class NameNormaliser
 
         if (inside.Length > 0)
         {
-            alternatives.Add(inside.ToString());
+            alternatives.Add((inside.ToString(), string.Empty));
         }
 
         main = outside.ToString();
+        for (var k = 0; k < closes.Count; k++)
+        {
+            // "China State Shipbuilding Corporation (CSSC) 12th Research Institute": the acronym stands for the parent,
+            // and what follows it names the unit, so the bracketed form keeps it ("CSSC 12th Research Institute");
+            // the bare "CSSC" would make every unit of the parent the same name.
+            alternatives[k] = (alternatives[k].Part, main[closes[k]..]);
+        }
+
         if (main.Contains('/', StringComparison.Ordinal))
         {
             var parts = main.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (parts.Length > 1)
             {
-                alternatives.AddRange(parts);
+                alternatives.AddRange(parts.Select(p => (p, string.Empty)));
             }
 
             main = main.Replace('/', ' ');
@@ -302,6 +317,7 @@ internal static class NameNormaliser
             }
         }
 
+        w = Leet.Fold(w);
         var current = new StringBuilder(w.Length);
         foreach (var c in w)
         {
@@ -607,11 +623,12 @@ internal static class NameNormaliser
                 continue;
             }
 
-            foreach (var word in Abbreviations.Expand(r.Text) ?? [r.Text])
+            var expansion = Abbreviations.Expand(r.Text);
+            foreach (var word in expansion ?? [r.Text])
             {
                 if (NormaliseWord(word, r.Kind & TokenKind.Abjad, r.Source) is { } token)
                 {
-                    result.Add(token);
+                    result.Add(expansion is [_] && Abbreviations.IsAlsoWord(r.Text) ? token with { Alternates = [r.Text] } : token);
                 }
             }
 

@@ -179,7 +179,9 @@ internal static class WordClasses
         var bare = token[^1] == 's' ? token.AsSpan(0, token.Length - 1) : token.AsSpan();
         foreach (var word in words)
         {
-            if (Math.Abs(word.Length - bare.Length) <= 2 && Matching.JaroWinkler.Similarity(word, bare) >= 0.94)
+            // Close by Jaro-Winkler and at most an edit or two apart: "martinez" is 0.94 from "marine" but a surname.
+            if (Math.Abs(word.Length - bare.Length) <= 2 && Matching.JaroWinkler.Similarity(word, bare) >= 0.94
+                && Matching.Typos.Distance(word, bare, 2) <= (word.Length >= 9 ? 2 : 1))
             {
                 return word;
             }
