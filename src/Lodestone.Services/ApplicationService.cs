@@ -197,29 +197,21 @@ public sealed class ApplicationService(
 
         // A suspension, review or revocation committed since the coverage check wins over the draw.
         var veu = await caps.HoldAsync(veuId, ct);
-        string gap;
-        if (!veu.InForceOn(day))
-        {
-            if (drew)
-            {
-                await caps.ReleaseAsync(veuId, day.Year, quantity, ct);
-            }
-
-            gap = veu.Check(new VeuExport(application.ExporterId, application.EndUserId, application.Facility, facts.ControlCodes, application.EndUse.Category, quantity, day), 0m).Gaps[0];
-        }
-        else if (drew)
+        if (drew && veu.InForceOn(day))
         {
             db.VeuDrawdowns.Add(VeuDrawdown.Create(Identifiers.NewId(time), veuId, application.Id, day, quantity));
             return (facts, decision);
         }
-        else
+
+        if (drew)
         {
-            // Another export took the cap between the coverage check and the draw.
-            var drawn = await caps.DrawnAsync(veuId, day.Year, ct);
-            gap = $"annual cap exceeded: {VeuAuthorization.Kg(drawn + quantity).Replace(" kg", string.Empty, StringComparison.Ordinal)} of {VeuAuthorization.Kg(veu.AnnualCapKg)} ({day.Year})";
+            await caps.ReleaseAsync(veuId, day.Year, quantity, ct);
         }
 
-        var fallen = facts with { VeuCover = null, VeuCoverId = null, VeuGaps = [gap] };
+        // The scope check says why: the VEU's new status, or the cap another export took meanwhile.
+        var export = new VeuExport(application.ExporterId, application.EndUserId, application.Facility, facts.ControlCodes, application.EndUse.Category, quantity, day);
+        var gaps = veu.Check(export, drew ? 0m : await caps.DrawnAsync(veuId, day.Year, ct)).Gaps;
+        var fallen = facts with { VeuCover = null, VeuCoverId = null, VeuGaps = gaps };
         return (fallen, reference.Policy.Evaluate(fallen));
     }
 

@@ -114,7 +114,7 @@ public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartySc
     public async Task<PartyResponse> AddOwnerAsync(Guid ownedId, AddOwnerRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _ = await db.Parties.FindAsync([ownedId], ct) ?? throw new NotFoundException(null, $"Party {ownedId} does not exist.");
+        var owned = await db.Parties.FindAsync([ownedId], ct) ?? throw new NotFoundException(null, $"Party {ownedId} does not exist.");
         var ownerId = request.OwnerId ?? throw new DomainException("ownerId", "The owner is required.");
         var percent = request.Percent ?? throw new DomainException("percent", "The percentage is required.");
         _ = await db.Parties.FindAsync([ownerId], ct) ?? throw new NotFoundException("ownerId", $"Owner {ownerId} does not exist.");
@@ -132,8 +132,7 @@ public sealed class PartyService(LodestoneDbContext db, PartyRisk risks, PartySc
         db.Ownerships.Add(Ownership.Create(Identifiers.NewId(time), ownerId, ownedId, percent, held));
 
         // domain.md §4.2: an ownership change puts the VEUs of the party, and of everything it owns, under review.
-        var owned = await db.Parties.AsNoTracking().Where(p => p.Id == ownedId).Select(p => p.Name).FirstAsync(ct);
-        await reviews.PutUnderReviewAsync(ownedId, $"Ownership of {owned} changed: {percent}% now recorded for a new or changed owner", ct);
+        await reviews.PutUnderReviewAsync(ownedId, $"Ownership of {owned.Name} changed: {percent}% now recorded for a new or changed owner", ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(ownedId, ct);
     }

@@ -159,7 +159,10 @@ public sealed partial class VeuAuthorization
     public bool InForceOn(DateOnly day) => Status == VeuStatus.Active && ValidFrom <= day && day <= ValidUntil;
 
     /// <summary>"1,200 kg": quantities as reasons show them.</summary>
-    public static string Kg(decimal kg) => kg.ToString("#,0.###", System.Globalization.CultureInfo.InvariantCulture) + " kg";
+    public static string Kg(decimal kg) => Amount(kg) + " kg";
+
+    /// <summary>"1,200": a quantity without its unit.</summary>
+    private static string Amount(decimal kg) => kg.ToString("#,0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Record(DateTimeOffset at, string by, string action, string reason)
     {

@@ -65,7 +65,7 @@ public sealed partial class VeuAuthorization
         var after = drawnThisYearKg + export.QuantityKg;
         if (after > AnnualCapKg)
         {
-            gaps.Add($"annual cap exceeded: {Kg(after).Replace(" kg", string.Empty, StringComparison.Ordinal)} of {Kg(AnnualCapKg)} ({export.On.Year})");
+            gaps.Add($"annual cap exceeded: {Amount(after)} of {Kg(AnnualCapKg)} ({export.On.Year})");
         }
 
         return new VeuCoverCheck(gaps.Count == 0, gaps);

@@ -91,13 +91,14 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
             clock.Now = At(filed);
 
             // Defence firms are a small share of real magnet buyers; most filings are civilian, and some go to VEU holders.
-            var holders = await veus.HoldersAsync(filed, ct);
+            var inForce = await veus.InForceAsync(filed, ct);
+            var holders = inForce.Select(v => v.EndUserId).ToList();
             var draw = rng.NextDouble();
             var pool = draw < 0.15 ? defence : civil;
             var holder = draw > 0.85 && holders.Count > 0 ? holders[rng.Next(holders.Count)] : (Guid?)null;
             var endUser = holder is { } id ? byKey.Values.First(p => p.Id == id) : pool[rng.Next(pool.Count)];
             var request = BuildRequest(exporters[rng.Next(exporters.Count)], endUser, rng);
-            if (await veus.InForceAsync(endUser.Id, filed, ct) is { } cover && rng.NextDouble() < 0.8)
+            if (inForce.FirstOrDefault(v => v.EndUserId == endUser.Id) is { } cover && rng.NextDouble() < 0.8)
             {
                 // The holder's usual exporter ships to a covered site for the covered use.
                 request = request with

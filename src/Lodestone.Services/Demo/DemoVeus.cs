@@ -120,15 +120,10 @@ internal sealed class DemoVeus(LodestoneDbContext db, ReferenceData reference, V
         }
     }
 
-    /// <summary>The VEU in force for an end user on a day, if any.</summary>
-    public async Task<VeuAuthorization?> InForceAsync(Guid endUserId, DateOnly day, CancellationToken ct) =>
-        (await db.VeuAuthorizations.AsNoTracking().Where(v => v.EndUserId == endUserId && v.Status == VeuStatus.Active).ToListAsync(ct))
-            .FirstOrDefault(v => v.InForceOn(day));
-
-    /// <summary>End users holding a VEU in force on a day.</summary>
-    public async Task<IReadOnlyList<Guid>> HoldersAsync(DateOnly day, CancellationToken ct) =>
+    /// <summary>The VEUs in force on a day.</summary>
+    public async Task<IReadOnlyList<VeuAuthorization>> InForceAsync(DateOnly day, CancellationToken ct) =>
         (await db.VeuAuthorizations.AsNoTracking().Where(v => v.Status == VeuStatus.Active).ToListAsync(ct))
-            .Where(v => v.InForceOn(day)).Select(v => v.EndUserId).ToList();
+            .Where(v => v.InForceOn(day)).ToList();
 
     private void At(DateOnly on, Func<CancellationToken, Task> act) => _events.Add((on, _events.Count, act));
 

@@ -34,12 +34,11 @@ public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexC
     /// Re-screens every party against the current lists, a page at a time so memory stays flat, saving each
     /// page (each page's new hits reach the audit trail with it).
     /// </summary>
-    public async Task<(int Parties, int Raised, IReadOnlyList<Guid> RaisedFor)> RescreenAllAsync(string trigger, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    public async Task<(int Parties, int Raised)> RescreenAllAsync(string trigger, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var snapshot = await cache.GetAsync(db, ct);
         var total = await db.Parties.CountAsync(ct);
         var (done, raised) = (0, 0);
-        var raisedFor = new List<Guid>();
         Guid? after = null;
         while (true)
         {
@@ -71,7 +70,6 @@ public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexC
 
             // A new hit on a VEU's end user or an owner up its chain puts the VEU under review, in this page's save.
             await reviews.OnNewHitsAsync(raisedHere, trigger, ct);
-            raisedFor.AddRange(raisedHere.Keys);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += page.Count;
@@ -79,7 +77,7 @@ public sealed class PartyScreeningService(LodestoneDbContext db, ScreeningIndexC
             progress?.Report((done, Math.Max(total, done)));
         }
 
-        return (done, raised, raisedFor);
+        return (done, raised);
     }
 
     /// <summary>The party's screening status and hits, as its page and the API show them.</summary>

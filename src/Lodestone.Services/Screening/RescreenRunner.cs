@@ -41,7 +41,7 @@ public sealed class RescreenRunner(LodestoneDbContext db, PartyScreeningService 
 
             var reason = string.Join("; ", jobs.Select(j => j.Reason));
             var trigger = $"list change: {Truncate(reason, 180)}";
-            var (parties, raised, _) = await screening.RescreenAllAsync(trigger, progress, ct);
+            var (parties, raised) = await screening.RescreenAllAsync(trigger, progress, ct);
             db.ChangeTracker.Clear();
             var done = time.GetUtcNow();
             foreach (var job in await db.RescreenJobs.Where(j => j.ClaimedBy == claim).ToListAsync(ct))

@@ -23,16 +23,13 @@ public sealed class VeuReviews(LodestoneDbContext db, TimeProvider time)
     /// After a re-screening: every active VEU touched by a party with new hits goes under review. The caller
     /// saves, in the same save as the hits, so a review can never be lost while its hits are kept.
     /// </summary>
-    public async Task<int> OnNewHitsAsync(IReadOnlyDictionary<Guid, string> partyNames, string trigger, CancellationToken ct)
+    public async Task OnNewHitsAsync(IReadOnlyDictionary<Guid, string> partyNames, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(partyNames);
-        if (partyNames.Count == 0)
+        if (partyNames.Count > 0)
         {
-            return 0;
+            await PutUnderReviewAsync(partyNames.Keys.ToList(), id => $"Re-screening found a new hit on {partyNames[id]} ({trigger})", ct);
         }
-
-        var changed = await PutUnderReviewAsync(partyNames.Keys.ToList(), id => $"Re-screening found a new hit on {partyNames[id]} ({trigger})", ct);
-        return changed.Count;
     }
 
     /// <summary>Ends every VEU whose validity is over; returns how many.</summary>
