@@ -3,6 +3,7 @@ using Lodestone.Domain.Audit;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Screening;
+using Lodestone.Domain.Shipments;
 using Lodestone.Domain.Veu;
 using Lodestone.Persistence.Audit;
 using Lodestone.Persistence.Configurations;
@@ -63,6 +64,12 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<VeuDrawdown> VeuDrawdowns => Set<VeuDrawdown>();
 
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    public DbSet<PostShipmentReport> PostShipmentReports => Set<PostShipmentReport>();
+
+    public DbSet<LicenceChange> LicenceChanges => Set<LicenceChange>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -82,6 +89,9 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         builder.ApplyConfiguration(new VeuConfiguration(sqlite));
         builder.ApplyConfiguration(new VeuCapYearConfiguration());
         builder.ApplyConfiguration(new VeuDrawdownConfiguration());
+        builder.ApplyConfiguration(new ShipmentConfiguration(sqlite));
+        builder.ApplyConfiguration(new PostShipmentReportConfiguration(sqlite));
+        builder.ApplyConfiguration(new LicenceChangeConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditHeadConfiguration());
         builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));

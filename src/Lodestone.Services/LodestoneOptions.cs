@@ -27,9 +27,45 @@ public sealed class LodestoneOptions
     /// </summary>
     public string? AuditKeyFile { get; set; }
 
+    /// <summary>Working days after release within which each post-shipment report is due (art. 18).</summary>
+    public ReportDeadlineOptions ReportDeadlines { get; set; } = new();
+
     /// <summary>The data directory actually used.</summary>
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory ?? Path.Combine(AppContext.BaseDirectory, "data"));
 
     /// <summary>The policy file actually used.</summary>
     public string ResolvedPolicyPath => Path.IsPathRooted(Policy) ? Policy : Path.Combine(ResolvedDataDirectory, Policy);
+}
+
+/// <summary>
+/// Post-shipment report deadlines in working days after release (<c>Lodestone:ReportDeadlines:Arrival</c> and so
+/// on). Art. 18 requires the reports but sets no deadline; these defaults are the project's choice.
+/// </summary>
+public sealed class ReportDeadlineOptions
+{
+    public int Transport { get; set; } = 10;
+
+    public int Arrival { get; set; } = 30;
+
+    public int Installation { get; set; } = 60;
+
+    public int Use { get; set; } = 90;
+
+    /// <summary>The deadlines by report kind, each checked to be between 1 and 500 working days.</summary>
+    public IReadOnlyDictionary<Domain.Shipments.ReportKind, int> ByKind()
+    {
+        var days = new Dictionary<Domain.Shipments.ReportKind, int>
+        {
+            [Domain.Shipments.ReportKind.Transport] = Transport,
+            [Domain.Shipments.ReportKind.Arrival] = Arrival,
+            [Domain.Shipments.ReportKind.Installation] = Installation,
+            [Domain.Shipments.ReportKind.Use] = Use,
+        };
+        foreach (var (kind, value) in days.Where(d => d.Value is < 1 or > 500))
+        {
+            throw new InvalidOperationException($"Lodestone:ReportDeadlines:{kind} is {value}; give 1 to 500 working days.");
+        }
+
+        return days;
+    }
 }

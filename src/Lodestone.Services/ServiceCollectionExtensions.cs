@@ -2,6 +2,7 @@ using Lodestone.Persistence;
 using Lodestone.Services.Demo;
 using Lodestone.Services.Facts;
 using Lodestone.Services.Screening;
+using Lodestone.Services.Shipments;
 using Lodestone.Services.Veu;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PartyService>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<LicenceService>();
+        services.AddScoped<ShipmentService>();
+        services.AddScoped<ReportService>();
         services.AddScoped<AuditService>();
         services.AddScoped<AccountService>();
 

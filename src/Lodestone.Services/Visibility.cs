@@ -1,6 +1,7 @@
 using Lodestone.Domain.Applications;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
+using Lodestone.Domain.Shipments;
 using Lodestone.Persistence;
 
 namespace Lodestone.Services;
@@ -34,6 +35,18 @@ public static class Visibility
 
         var org = actor.OrganisationId ?? Guid.Empty;
         return query.Where(l => l.ExporterId == org || l.EndUserId == org || l.ConsigneeId == org);
+    }
+
+    public static IQueryable<Shipment> Shipments(IQueryable<Shipment> query, ICurrentActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOrganisationScoped)
+        {
+            return query;
+        }
+
+        var org = actor.OrganisationId ?? Guid.Empty;
+        return query.Where(s => s.ExporterId == org || s.EndUserId == org || s.ConsigneeId == org);
     }
 
     /// <summary>Its own organisation, the parties it registered, and the parties named in its applications.</summary>

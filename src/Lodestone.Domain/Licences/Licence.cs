@@ -45,7 +45,7 @@ public sealed record LicenceItem(string Description, IReadOnlyList<string> Contr
 /// An export licence: its scope (items × end user × destination × end use), its validity, and the
 /// quantity and value balance that shipments draw down.
 /// </summary>
-public sealed class Licence
+public sealed partial class Licence
 {
     private Licence()
     {
@@ -123,6 +123,12 @@ public sealed class Licence
     /// <summary>True for synthetic demo data.</summary>
     public bool IsDemo { get; private set; }
 
+    /// <summary>Why it is suspended, and whether a key change (art. 18) or the authority suspended it.</summary>
+    public LicenceSuspension? Suspension { get; private set; }
+
+    /// <summary>Every change of status and every drawdown's effect on the status, oldest first.</summary>
+    public IReadOnlyList<LicenceEvent> History { get; private set; } = [];
+
     /// <summary>Optimistic-concurrency version.</summary>
     public int Version { get; private set; }
 
@@ -176,6 +182,7 @@ public sealed class Licence
             PolicyVersion = application.PolicyVersion ?? string.Empty,
             RuleIds = application.RuleIds,
             IsDemo = application.IsDemo,
+            History = [new LicenceEvent(now, issuedBy, "issued", LicenceStatus.Active, $"Issued on {application.Number}.")],
         };
     }
 

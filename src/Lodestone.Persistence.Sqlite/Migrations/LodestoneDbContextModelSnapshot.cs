@@ -287,6 +287,10 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.Property<Guid>("ExporterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -323,6 +327,9 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suspension")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -381,7 +388,67 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Status", "ValidUntil");
+
                     b.ToTable("Licences", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Licences.LicenceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.ToTable("LicenceChanges", (string)null);
                 });
 
             modelBuilder.Entity("Lodestone.Domain.Parties.Ownership", b =>
@@ -806,6 +873,164 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ListEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Shipments.PostShipmentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueRaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn");
+
+                    b.HasIndex("ShipmentId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PostShipmentReports", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Shipments.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authorisation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorisationNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<bool>("Drawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EndUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExporterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facility")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LicenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QuantityKg")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VeuId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndUserId");
+
+                    b.HasIndex("ExporterId");
+
+                    b.HasIndex("LicenceId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("VeuId");
+
+                    b.HasIndex("Status", "DeclaredOn");
+
+                    b.ToTable("Shipments", (string)null);
                 });
 
             modelBuilder.Entity("Lodestone.Domain.Veu.VeuAuthorization", b =>
@@ -1324,6 +1549,15 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lodestone.Domain.Licences.LicenceChange", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Licences.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lodestone.Domain.Parties.Ownership", b =>
                 {
                     b.HasOne("Lodestone.Domain.Parties.Party", null)
@@ -1373,6 +1607,35 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                         .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Shipments.PostShipmentReport", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Shipments.Shipment", null)
+                        .WithMany()
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lodestone.Domain.Shipments.Shipment", b =>
+                {
+                    b.HasOne("Lodestone.Domain.Parties.Party", null)
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lodestone.Domain.Parties.Party", null)
+                        .WithMany()
+                        .HasForeignKey("ExporterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lodestone.Domain.Licences.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Lodestone.Domain.Veu.VeuAuthorization", b =>

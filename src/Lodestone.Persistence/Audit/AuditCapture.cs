@@ -5,6 +5,7 @@ using Lodestone.Domain.Common;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Screening;
+using Lodestone.Domain.Shipments;
 using Lodestone.Domain.Veu;
 using Lodestone.Persistence.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,7 +54,7 @@ internal static class AuditCapture
                 continue;
             }
 
-            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord or ListVersion or ScreeningHit or Clearance or RestrictedList or VeuAuthorization or VeuDrawdown or VeuCapYear)
+            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord or ListVersion or ScreeningHit or Clearance or RestrictedList or VeuAuthorization or VeuDrawdown or VeuCapYear or Shipment or PostShipmentReport or LicenceChange)
             {
                 // Dual-Use Items Regulations art. 27: records are kept at least five years; withdrawal and
                 // revocation are states, never deletions.
@@ -84,7 +85,15 @@ internal static class AuditCapture
         (LicenceApplication, EntityState.Added) => "application.filed",
         (LicenceApplication a, _) => "application." + WireName.Of(a.Status),
         (Licence, EntityState.Added) => "licence.issued",
-        (Licence l, _) => "licence." + WireName.Of(l.Status),
+        (Licence l, _) => entry.Property(nameof(Licence.UsedKg)).IsModified && !entry.Property(nameof(Licence.Status)).IsModified
+            ? "licence.drawn"
+            : "licence." + (l.History.Count > 0 ? l.History[^1].Action : WireName.Of(l.Status)),
+        (LicenceChange, EntityState.Added) => "licence.change-requested",
+        (LicenceChange c, _) => "licence.change-" + WireName.Of(c.Status),
+        (Shipment, EntityState.Added) => "shipment.declared",
+        (Shipment s, _) => "shipment." + (s.History.Count > 0 ? s.History[^1].Action : "changed"),
+        (PostShipmentReport, EntityState.Added) => "report.scheduled",
+        (PostShipmentReport r, _) => r.FiledAt is not null ? "report.filed" : "report.overdue-raised",
         (PolicyVersionRecord, _) => "policy.loaded",
         (RestrictedList, EntityState.Added) => "list.created",
         (RestrictedList, _) => "list.updated",

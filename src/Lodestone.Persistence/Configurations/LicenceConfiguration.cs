@@ -34,6 +34,9 @@ internal sealed class LicenceConfiguration(bool sqlite) : IEntityTypeConfigurati
         builder.Property(l => l.PolicyVersion).HasMaxLength(40);
         builder.Property(l => l.IssuedBy).HasMaxLength(200);
         builder.Property(l => l.IssuedAt).AsInstant(sqlite);
+        builder.Property(l => l.Suspension).AsJson();
+        builder.Property(l => l.History).AsJson();
+        builder.HasIndex(l => new { l.Status, l.ValidUntil });
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.Ignore(l => l.RemainingKg);
         builder.Ignore(l => l.RemainingValue);

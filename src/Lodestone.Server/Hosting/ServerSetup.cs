@@ -28,6 +28,7 @@ internal static class ServerSetup
         builder.Services.AddScoped<IdempotencyFilter>();
         builder.Services.AddHostedService<RescreenWorker>();
         builder.Services.AddHostedService<VeuExpiryWorker>();
+        builder.Services.AddHostedService<ObligationsWorker>();
         return builder;
     }
 
@@ -93,6 +94,7 @@ internal static class ServerSetup
         api.MapScreeningApi();
         api.MapListsApi();
         api.MapVeuApi();
+        api.MapShipmentsApi();
 
         app.MapRazorPages();
         return app;

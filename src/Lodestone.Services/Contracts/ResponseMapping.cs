@@ -109,6 +109,8 @@ public static class ResponseMapping
             IssuedBy = l.IssuedBy,
             PolicyVersion = l.PolicyVersion,
             RuleIds = l.RuleIds,
+            Suspension = l.Suspension is { } s ? new SuspensionResponse(WireName.Of(s.Kind), s.Reason, s.Since) : null,
+            History = l.History.Select(e => new HistoryEventResponse(e.At, e.By, e.Action, WireName.Of(e.Status), e.Reason)).ToList(),
         };
     }
 

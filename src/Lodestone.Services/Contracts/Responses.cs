@@ -171,6 +171,10 @@ public sealed record LicenceResponse
     public required string PolicyVersion { get; init; }
 
     public required IReadOnlyList<string> RuleIds { get; init; }
+
+    public required SuspensionResponse? Suspension { get; init; }
+
+    public required IReadOnlyList<HistoryEventResponse> History { get; init; }
 }
 
 /// <summary>The result of filing or routing: the application and, when issued at once, its licence.</summary>
