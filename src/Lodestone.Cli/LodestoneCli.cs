@@ -55,6 +55,7 @@ public static class LodestoneCli
         root.Subcommands.Add(UserCommands.Build(context, database));
         root.Subcommands.Add(ListCommands.Build(context, database));
         root.Subcommands.Add(VeuCommands.Build(context, database));
+        root.Subcommands.Add(ShipmentCommands.Build(context, database));
         root.Subcommands.Add(ScreenCommands.Screen(context, database));
         root.Subcommands.Add(ScreenCommands.Batch(context, database));
         return root;

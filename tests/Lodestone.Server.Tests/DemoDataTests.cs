@@ -96,4 +96,41 @@ public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
         var (_, register) = await Api.GetAsync(server.Anonymous, "/api/v1/veu/register");
         Assert.Equal(active.AsArray().Count, register.AsArray().Count);
     }
+
+    [Theory]
+    [InlineData("released")]
+    [InlineData("held")]
+    [InlineData("refused")]
+    [InlineData("arrived")]
+    [InlineData("in-use")]
+    public async Task Every_shipment_status_has_demo_shipments(string status)
+    {
+        var (_, page) = await Api.GetAsync(server.Client, $"/api/v1/shipments?status={status}");
+        Assert.True(page["total"]!.GetValue<int>() > 0, $"no demo shipment is {status}");
+    }
+
+    [Fact]
+    public async Task Demo_shipments_draw_licences_down_and_leave_holds_and_overdue_reports()
+    {
+        var (_, held) = await Api.GetAsync(server.Client, "/api/v1/shipments?status=held");
+        var reasons = held["items"]!.AsArray().SelectMany(s => s!["reasons"]!.AsArray().Select(r => r!.GetValue<string>())).ToList();
+        Assert.Contains(reasons, r => r.Contains("without composition evidence", StringComparison.Ordinal) || r.Contains("Beyond the balance", StringComparison.Ordinal));
+
+        var (_, exhausted) = await Api.GetAsync(server.Client, "/api/v1/licences?status=exhausted");
+        Assert.True(exhausted["total"]!.GetValue<int>() > 0, "no demo licence was used up");
+        var licence = exhausted["items"]![0]!;
+        Assert.Equal(licence["quantityKg"]!.GetValue<decimal>(), licence["usedKg"]!.GetValue<decimal>());
+        var (_, shipped) = await Api.GetAsync(server.Client, $"/api/v1/shipments?licenceId={licence.Str("id")}");
+        Assert.NotEmpty(shipped["items"]!.AsArray());
+
+        // Overdue reports were raised; none of them on goods that went under a VEU, so the demo VEUs keep their story.
+        var (_, overdue) = await Api.GetAsync(server.Client, "/api/v1/reports?state=overdue&pageSize=200");
+        Assert.NotEmpty(overdue["items"]!.AsArray());
+        Assert.All(overdue["items"]!.AsArray(), r => Assert.NotNull(r!["overdueRaisedAt"]));
+        foreach (var report in overdue["items"]!.AsArray())
+        {
+            var shipment = (await Api.GetAsync(server.Client, $"/api/v1/shipments/{report!.Str("shipmentId")}")).Body;
+            Assert.Null(shipment["veuId"]?.GetValue<string>());
+        }
+    }
 }

@@ -61,7 +61,7 @@ internal static class DatabaseCommands
                 result = await seeder.SeedAsync(file, options.ResolvedDataDirectory, applications, new Progress<int>(done => task.Value = done), ct);
                 task.Value = task.MaxValue;
             });
-            context.Console.MarkupLine($"Loaded [bold]{result!.Parties}[/] parties, {result.Ownerships} ownership links, {result.Applications} applications and {result.Licences} licences (synthetic).");
+            context.Console.MarkupLine($"Loaded [bold]{result!.Parties}[/] parties, {result.Ownerships} ownership links, {result.Applications} applications, {result.Licences} licences and {result.Shipments} shipments (synthetic).");
             return ExitCodes.Ok;
         });
         var seed = new Command("seed", "Load data.");

@@ -53,7 +53,7 @@ internal static class ServerSetup
             var seeded = await initializer.SeedDemoIfEmptyAsync(options, progress: null, app.Lifetime.ApplicationStopping);
             if (seeded is not null)
             {
-                log.LogInformation("Loaded synthetic demo data: {Parties} parties, {Applications} applications, {Licences} licences", seeded.Parties, seeded.Applications, seeded.Licences);
+                log.LogInformation("Loaded synthetic demo data: {Parties} parties, {Applications} applications, {Licences} licences, {Shipments} shipments", seeded.Parties, seeded.Applications, seeded.Licences, seeded.Shipments);
             }
 
             if (!app.Environment.IsProduction())

@@ -13,14 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestone.Services.Demo;
 
 /// <summary>What the seeder loaded.</summary>
-public sealed record DemoSeedResult(int Parties, int Ownerships, int Applications, int Licences);
+public sealed record DemoSeedResult(int Parties, int Ownerships, int Applications, int Licences, int Shipments);
 
 /// <summary>
 /// Loads the synthetic demo data: the parties of <c>data/demo/parties.yaml</c> and a deterministic history
 /// of applications since Ann. 18 took effect, filed and decided through the same services as real ones,
 /// on their historical dates, so every lane and status the policy produces appears.
 /// </summary>
-public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, PartyRisk risks, IVeuCoverage veu, DefaultLists lists, RescreenRunner rescreen, ScreeningIndexCache cache, TimeProvider time)
+public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, PartyRisk risks, IVeuCoverage veu, DefaultLists lists, RescreenRunner rescreen, ScreeningIndexCache cache, TimeProvider time, LodestoneOptions options)
 {
     /// <summary>Fixed so that every fresh database gets the same demo.</summary>
     private const int Seed = 20250404;
@@ -88,7 +88,7 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
         {
             var filed = days[i];
             await veus.RunUntilAsync(filed, ct);
-            clock.Now = At(filed);
+            clock.Now = DemoClock.At(filed);
 
             // Defence firms are a small share of real magnet buyers; most filings are civilian, and some go to VEU holders.
             var inForce = await veus.InForceAsync(filed, ct);
@@ -122,10 +122,13 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
 
         await veus.RunUntilAsync(today.AddDays(-1), ct);
 
+        // Goods move under the licences and VEUs the history produced.
+        var shipments = await new DemoShipments(db, reference, clock, options).PlayAsync(today, rng, ct);
+
         // VEUs whose validity ended in the demo's history are expired, as the server's sweep would have done.
         await new VeuReviews(db, time).ExpireDueAsync(ct);
 
-        return new DemoSeedResult(byKey.Count, file.Ownership.Count, applications, licences);
+        return new DemoSeedResult(byKey.Count, file.Ownership.Count, applications, licences, shipments);
     }
 
     private static FileApplicationRequest BuildRequest(Party exporter, Party endUser, Random rng)
@@ -207,7 +210,7 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
             return 0;
         }
 
-        clock.Now = At(calendar.AddWorkingDays(accepted, decideAfter));
+        clock.Now = DemoClock.At(calendar.AddWorkingDays(accepted, decideAfter));
         if (roll > 0.97)
         {
             db.Actor = new FixedActor("demo exporter (synthetic)");
@@ -233,8 +236,6 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
         var (_, licence) = await officer.DecideAsync(app.Id, decision, ct);
         return licence is null ? 0 : 1;
     }
-
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
 
     private DateOnly NextWorkingDay(DateOnly day)
     {
