@@ -42,7 +42,22 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["POST /api/v1/applications/{id:guid}/clock-stops/resume"] = [Roles.Officer],
         ["POST /api/v1/applications/{id:guid}/decision"] = [Roles.Officer],
         ["POST /api/v1/applications/{id:guid}/withdraw"] = [Roles.Exporter],
+        ["GET /api/v1/licences/"] = Read,
         ["GET /api/v1/licences/{id:guid}"] = Read,
+        ["POST /api/v1/licences/{id:guid}/suspend"] = [Roles.Officer],
+        ["POST /api/v1/licences/{id:guid}/reinstate"] = [Roles.Officer],
+        ["POST /api/v1/licences/{id:guid}/revoke"] = [Roles.Officer],
+        ["POST /api/v1/licences/{id:guid}/surrender"] = [Roles.Exporter],
+        ["GET /api/v1/licences/{id:guid}/changes"] = Read,
+        ["POST /api/v1/licences/{id:guid}/changes"] = [Roles.Exporter],
+        ["POST /api/v1/licences/{id:guid}/changes/{changeId:guid}/decision"] = [Roles.Officer],
+        ["POST /api/v1/shipments/"] = [Roles.Exporter],
+        ["GET /api/v1/shipments/"] = Read,
+        ["GET /api/v1/shipments/{id:guid}"] = Read,
+        ["POST /api/v1/shipments/{id:guid}/release"] = [Roles.Officer],
+        ["POST /api/v1/shipments/{id:guid}/refuse"] = [Roles.Officer],
+        ["POST /api/v1/shipments/{id:guid}/reports"] = [Roles.Exporter],
+        ["GET /api/v1/reports/"] = Read,
         ["GET /api/v1/control-list"] = [Anyone],
         ["GET /api/v1/policy"] = [Anyone],
         ["GET /api/v1/audit/"] = [Roles.Auditor],
@@ -77,7 +92,13 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["PAGE /"] = Read,
         ["PAGE /applications/new"] = [Roles.Exporter],
         ["PAGE /applications/{id:guid}"] = Read,
+        ["PAGE /licences"] = Read,
         ["PAGE /licences/{id:guid}"] = Read,
+        ["PAGE /shipments"] = Read,
+        ["PAGE /shipments/new"] = [Roles.Exporter],
+        ["PAGE /shipments/{id:guid}"] = Read,
+        ["PAGE /shipments/holds"] = [Roles.Officer],
+        ["PAGE /reports"] = Read,
         ["PAGE /parties/{id:guid}"] = Read,
         ["PAGE /control-list"] = [Anyone],
         ["PAGE /classify"] = [Anyone],
@@ -152,7 +173,7 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         {
             var allowed = Matrix[key];
             var expectAllowed = allowed.Contains(Public) || allowed.Contains(caller) || (allowed.Contains(Anyone) && caller != Public);
-            var url = RouteParameter().Replace(path, m => m.Value.StartsWith("{id", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "v1");
+            var url = RouteParameter().Replace(path, m => m.Value.StartsWith("{id", StringComparison.Ordinal) || m.Value.EndsWith(":guid}", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "v1");
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (method is "POST" or "PUT")
             {
