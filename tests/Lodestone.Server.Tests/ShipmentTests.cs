@@ -288,7 +288,11 @@ public abstract class ShipmentTests(ServerFixture server)
         Assert.NotNull(problem["errors"]?["items"]);
         var (future, futureProblem) = await Api.PostAsync(l.Client, "/api/v1/shipments", new
         {
-            declarationNumber = number, declaredOn = "2099-01-01", exporterId = l.Exporter, endUserId = l.EndUser, destination = "DE",
+            declarationNumber = number,
+            declaredOn = "2099-01-01",
+            exporterId = l.Exporter,
+            endUserId = l.EndUser,
+            destination = "DE",
             items = new[] { new { hsCode = "8505.11", composition = Controlled, quantityKg = 1m, value = 1m } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, future);

@@ -19,9 +19,22 @@ internal static partial class ShipmentCommands
     /// <summary>API field names as the CSV's columns, for error messages.</summary>
     private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
     {
-        ["declarationNumber"] = "declaration", ["declaredOn"] = "date", ["exporterId"] = "exporter", ["consigneeId"] = "consignee", ["endUserId"] = "end_user",
-        ["destination"] = "destination", ["facility"] = "facility", ["licenceNumber"] = "licence", ["veuNumber"] = "veu", ["currency"] = "currency",
-        ["hsCode"] = "hs_code", ["form"] = "form", ["composition"] = "composition", ["description"] = "description", ["quantityKg"] = "quantity_kg", ["value"] = "value",
+        ["declarationNumber"] = "declaration",
+        ["declaredOn"] = "date",
+        ["exporterId"] = "exporter",
+        ["consigneeId"] = "consignee",
+        ["endUserId"] = "end_user",
+        ["destination"] = "destination",
+        ["facility"] = "facility",
+        ["licenceNumber"] = "licence",
+        ["veuNumber"] = "veu",
+        ["currency"] = "currency",
+        ["hsCode"] = "hs_code",
+        ["form"] = "form",
+        ["composition"] = "composition",
+        ["description"] = "description",
+        ["quantityKg"] = "quantity_kg",
+        ["value"] = "value",
     };
 
     public static Command Build(CliContext context, Option<string?> database)
