@@ -1,5 +1,6 @@
 using Lodestone.Domain.Applications;
 using Lodestone.Domain.Audit;
+using Lodestone.Domain.Checks;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Screening;
@@ -63,6 +64,10 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<VeuDrawdown> VeuDrawdowns => Set<VeuDrawdown>();
 
+    public DbSet<EndUseCheck> EndUseChecks => Set<EndUseCheck>();
+
+    public DbSet<ListProposal> ListProposals => Set<ListProposal>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -82,6 +87,8 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         builder.ApplyConfiguration(new VeuConfiguration(sqlite));
         builder.ApplyConfiguration(new VeuCapYearConfiguration());
         builder.ApplyConfiguration(new VeuDrawdownConfiguration());
+        builder.ApplyConfiguration(new EndUseCheckConfiguration(sqlite));
+        builder.ApplyConfiguration(new ListProposalConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditHeadConfiguration());
         builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));
