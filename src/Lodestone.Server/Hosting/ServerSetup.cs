@@ -93,6 +93,7 @@ internal static class ServerSetup
         api.MapScreeningApi();
         api.MapListsApi();
         api.MapVeuApi();
+        api.MapEndUseChecksApi();
 
         app.MapRazorPages();
         return app;

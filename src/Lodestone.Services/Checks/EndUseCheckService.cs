@@ -70,6 +70,16 @@ public sealed class EndUseCheckService(LodestoneDbContext db, ReferenceData refe
             WireName.Of(c.Role), c.Deadline, c.IsOverdue(today))).ToList();
     }
 
+    /// <summary>The importers and end users a check may be opened on, for the form.</summary>
+    public async Task<IReadOnlyList<PartyRef>> CandidatesAsync(CancellationToken ct)
+    {
+        Hidden();
+        return (await db.Parties.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct))
+            .Where(p => p.Roles.Contains(PartyRole.Consignee) || p.Roles.Contains(PartyRole.EndUser))
+            .Select(p => ResponseMapping.Ref(p, p.Id))
+            .ToList();
+    }
+
     public async Task<EndUseCheckResponse> GetAsync(Guid id, CancellationToken ct) => await ToResponseAsync(await LoadAsync(id, tracking: false, ct), ct);
 
     public async Task<EndUseCheckResponse> RequestDocumentsAsync(Guid id, CheckStepRequest request, CancellationToken ct)
