@@ -46,16 +46,16 @@ internal static class EndUseChecksApi
 
     private static async Task<Ok<EndUseCheckResponse>> GetAsync(Guid id, EndUseCheckService checks, CancellationToken ct) => TypedResults.Ok(await checks.GetAsync(id, ct));
 
-    private static async Task<Ok<EndUseCheckResponse>> RequestDocumentsAsync(Guid id, CheckStepRequest request, EndUseCheckService checks, CancellationToken ct) =>
+    private static async Task<Ok<EndUseCheckResponse>> RequestDocumentsAsync(Guid id, CheckNoteRequest request, EndUseCheckService checks, CancellationToken ct) =>
         TypedResults.Ok(await checks.RequestDocumentsAsync(id, request, ct));
 
-    private static async Task<Ok<EndUseCheckResponse>> VerifyAsync(Guid id, CheckStepRequest request, EndUseCheckService checks, CancellationToken ct) =>
+    private static async Task<Ok<EndUseCheckResponse>> VerifyAsync(Guid id, CheckFindingsRequest request, EndUseCheckService checks, CancellationToken ct) =>
         TypedResults.Ok(await checks.VerifyAsync(id, request, ct));
 
-    private static async Task<Ok<EndUseCheckResponse>> NonCooperationAsync(Guid id, CheckStepRequest request, EndUseCheckService checks, CancellationToken ct) =>
+    private static async Task<Ok<EndUseCheckResponse>> NonCooperationAsync(Guid id, CheckFindingsRequest request, EndUseCheckService checks, CancellationToken ct) =>
         TypedResults.Ok(await checks.RecordNonCooperationAsync(id, request, ct));
 
-    private static async Task<Ok<EndUseCheckResponse>> ViolationAsync(Guid id, CheckStepRequest request, EndUseCheckService checks, CancellationToken ct) =>
+    private static async Task<Ok<EndUseCheckResponse>> ViolationAsync(Guid id, CheckFindingsRequest request, EndUseCheckService checks, CancellationToken ct) =>
         TypedResults.Ok(await checks.RecordViolationAsync(id, request, ct));
 
     private static async Task<Ok<IReadOnlyList<ListProposalResponse>>> ProposalsAsync(string? status, ListProposalService proposals, CancellationToken ct) =>

@@ -31,10 +31,7 @@ public sealed class CheckListings(LodestoneDbContext db, ListCatalogService cata
     {
         ArgumentNullException.ThrowIfNull(party);
         ArgumentNullException.ThrowIfNull(check);
-        if (listId == WatchListId)
-        {
-            await EnsureWatchListAsync(ct);
-        }
+        await EnsureListAsync(listId, ct);
 
         var entry = new ListEntry
         {
@@ -60,15 +57,27 @@ public sealed class CheckListings(LodestoneDbContext db, ListCatalogService cata
             : null;
     }
 
-    private async Task EnsureWatchListAsync(CancellationToken ct)
+    /// <summary>
+    /// Creates the list on this context (unsaved) when the database does not hold it: the watch list never ships
+    /// as a file, and a deployment that has not loaded the default lists yet still needs the control list for a
+    /// proposal to refer to (loading the defaults later imports the shipped file as its next version).
+    /// </summary>
+    public async Task EnsureListAsync(string listId, CancellationToken ct)
     {
-        if (db.RestrictedLists.Local.Any(l => l.Id == WatchListId) || await db.RestrictedLists.AnyAsync(l => l.Id == WatchListId, ct))
+        if (db.RestrictedLists.Local.Any(l => l.Id == listId) || await db.RestrictedLists.AnyAsync(l => l.Id == listId, ct))
         {
             return;
         }
 
-        db.RestrictedLists.Add(RestrictedList.Create(
-            WatchListId, "Watch List (关注名单)", "Ministry of Commerce of the PRC (MOFCOM)", ListKind.Watch,
-            "Importers and end users that did not cooperate with an end-use check by its deadline (Dual-Use Items Regulations art. 26): exports to them need an individual licence with a risk-assessment report and commitment, and the 45-working-day limit does not apply. Removed after a satisfactory verification."));
+        db.RestrictedLists.Add(listId switch
+        {
+            WatchListId => RestrictedList.Create(
+                WatchListId, "Watch List (关注名单)", "Ministry of Commerce of the PRC (MOFCOM)", ListKind.Watch,
+                "Importers and end users that did not cooperate with an end-use check by its deadline (Dual-Use Items Regulations art. 26): exports to them need an individual licence with a risk-assessment report and commitment, and the 45-working-day limit does not apply. Removed after a satisfactory verification."),
+            ControlListId => RestrictedList.Create(
+                ControlListId, "Export Control List (出口管制管控名单)", "Ministry of Commerce of the PRC (MOFCOM)", ListKind.Control,
+                "Foreign importers and end users under the Export Control Law art. 18 and Dual-Use Items Regulations arts. 28–30: exports to them are prohibited save by special approval."),
+            _ => throw new NotFoundException(null, $"List '{listId}' does not exist."),
+        });
     }
 }

@@ -82,19 +82,19 @@ public sealed class EndUseCheckService(LodestoneDbContext db, ReferenceData refe
 
     public async Task<EndUseCheckResponse> GetAsync(Guid id, CancellationToken ct) => await ToResponseAsync(await LoadAsync(id, tracking: false, ct), ct);
 
-    public async Task<EndUseCheckResponse> RequestDocumentsAsync(Guid id, CheckStepRequest request, CancellationToken ct)
+    public async Task<EndUseCheckResponse> RequestDocumentsAsync(Guid id, CheckNoteRequest request, CancellationToken ct)
     {
         var check = await LoadAsync(id, tracking: true, ct);
-        check.RequestDocuments(request?.Text, actor.Name, time.GetUtcNow());
+        check.RequestDocuments(request?.Note, actor.Name, time.GetUtcNow());
         return await SaveAsync(check, ct);
     }
 
     /// <summary>Verified as declared; a party on the watch list through a check comes off it (art. 26: removal after satisfactory verification).</summary>
-    public async Task<EndUseCheckResponse> VerifyAsync(Guid id, CheckStepRequest request, CancellationToken ct)
+    public async Task<EndUseCheckResponse> VerifyAsync(Guid id, CheckFindingsRequest request, CancellationToken ct)
     {
         var check = await LoadAsync(id, tracking: true, ct);
         var now = time.GetUtcNow();
-        check.Verify(request?.Text, actor.Name, now);
+        check.Verify(request?.Findings, actor.Name, now);
         if (await listings.UnwatchAsync(check.PartyId, check, ct) is { } staged)
         {
             check.NoteListing($"Removed from {CheckListings.WatchListId} in version {staged.Version.Number}; re-screening requested.", actor.Name, now);
@@ -104,11 +104,11 @@ public sealed class EndUseCheckService(LodestoneDbContext db, ReferenceData refe
     }
 
     /// <summary>Non-cooperation after the deadline: the party goes on the watch list as a new version, and re-screening follows.</summary>
-    public async Task<EndUseCheckResponse> RecordNonCooperationAsync(Guid id, CheckStepRequest request, CancellationToken ct)
+    public async Task<EndUseCheckResponse> RecordNonCooperationAsync(Guid id, CheckFindingsRequest request, CancellationToken ct)
     {
         var check = await LoadAsync(id, tracking: true, ct);
         var now = time.GetUtcNow();
-        check.RecordNonCooperation(request?.Text, actor.Name, now);
+        check.RecordNonCooperation(request?.Findings, actor.Name, now);
         var party = await PartyAsync(check, ct);
         var measures = $"Art. 26 watch list: exports need an individual licence with a risk-assessment report and commitment; the 45-working-day limit does not apply. Did not cooperate with end-use check {check.Number} by {check.Deadline:yyyy-MM-dd}.";
         var staged = await listings.ListAsync(CheckListings.WatchListId, party, check, measures, ct);
@@ -119,11 +119,12 @@ public sealed class EndUseCheckService(LodestoneDbContext db, ReferenceData refe
     }
 
     /// <summary>A violation: a proposal to put the party on the control list waits for a policy administrator (art. 28).</summary>
-    public async Task<EndUseCheckResponse> RecordViolationAsync(Guid id, CheckStepRequest request, CancellationToken ct)
+    public async Task<EndUseCheckResponse> RecordViolationAsync(Guid id, CheckFindingsRequest request, CancellationToken ct)
     {
         var check = await LoadAsync(id, tracking: true, ct);
         var now = time.GetUtcNow();
-        check.RecordViolation(request?.Text, actor.Name, now);
+        check.RecordViolation(request?.Findings, actor.Name, now);
+        await listings.EnsureListAsync(CheckListings.ControlListId, ct);
         db.ListProposals.Add(ListProposal.Propose(Identifiers.NewId(time), check.Id, check.PartyId, CheckListings.ControlListId, check.Findings!, actor.Name, now));
         check.NoteListing($"Proposed for {CheckListings.ControlListId} (art. 28); a policy administrator confirms or rejects.", actor.Name, now);
         return await SaveAsync(check, ct);

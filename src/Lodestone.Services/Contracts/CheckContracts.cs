@@ -23,8 +23,11 @@ public sealed record OpenCheckRequest
     public int? WorkingDays { get; init; }
 }
 
-/// <summary>What is asked of the party (documents requested), or the officer's findings (an outcome).</summary>
-public sealed record CheckStepRequest(string? Text);
+/// <summary>What is asked of the party: the documents, or the visit announced.</summary>
+public sealed record CheckNoteRequest(string? Note);
+
+/// <summary>The officer's findings behind an outcome.</summary>
+public sealed record CheckFindingsRequest(string? Findings);
 
 /// <summary>A policy administrator's reason for confirming (optional) or rejecting (required) a proposal.</summary>
 public sealed record ProposalDecisionRequest(string? Reason);

@@ -46,12 +46,12 @@ internal sealed class DemoEndUseChecks(LodestoneDbContext db, ReferenceData refe
             isDemo: true,
             ct);
         clock.Now = At(Opened.AddDays(1));
-        await checks.RequestDocumentsAsync(watched.Id, new CheckStepRequest("End-user certificate, sales ledger for the magnets, photos of the workshop's motor line (synthetic)."), ct);
+        await checks.RequestDocumentsAsync(watched.Id, new CheckNoteRequest("End-user certificate, sales ledger for the magnets, photos of the workshop's motor line (synthetic)."), ct);
         var after = reference.Calendar.AddWorkingDays(watched.Deadline, 3);
         if (after < today)
         {
             clock.Now = At(after);
-            await checks.RecordNonCooperationAsync(watched.Id, new CheckStepRequest("No documents and no answer to two reminders by the deadline (synthetic)."), ct);
+            await checks.RecordNonCooperationAsync(watched.Id, new CheckFindingsRequest("No documents and no answer to two reminders by the deadline (synthetic)."), ct);
         }
 
         if (parties.TryGetValue("vestas", out var vestas) && Opened.AddDays(40) < today)
@@ -62,7 +62,7 @@ internal sealed class DemoEndUseChecks(LodestoneDbContext db, ReferenceData refe
                 isDemo: true,
                 ct);
             clock.Now = At(Opened.AddDays(38));
-            await checks.VerifyAsync(verified.Id, new CheckStepRequest("Magnets found in generator assembly at the declared plant; stock matches the ledger (synthetic)."), ct);
+            await checks.VerifyAsync(verified.Id, new CheckFindingsRequest("Magnets found in generator assembly at the declared plant; stock matches the ledger (synthetic)."), ct);
         }
 
         db.ChangeTracker.Clear();

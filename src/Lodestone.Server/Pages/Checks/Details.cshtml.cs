@@ -22,16 +22,16 @@ public sealed class DetailsModel(EndUseCheckService checks) : PageModel
         await PageErrors.ShowAsync(this, async () => Check = await checks.GetAsync(id, ct));
 
     public Task<IActionResult> OnPostDocumentsAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, () => checks.RequestDocumentsAsync(id, new CheckStepRequest(Text), ct), _ => "Documents requested.", ct);
+        RunAsync(id, () => checks.RequestDocumentsAsync(id, new CheckNoteRequest(Text), ct), _ => "Documents requested.", ct);
 
     public Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, () => checks.VerifyAsync(id, new CheckStepRequest(Text), ct), _ => "Verified.", ct);
+        RunAsync(id, () => checks.VerifyAsync(id, new CheckFindingsRequest(Text), ct), _ => "Verified.", ct);
 
     public Task<IActionResult> OnPostNonCooperationAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, () => checks.RecordNonCooperationAsync(id, new CheckStepRequest(Text), ct), c => $"Non-cooperation recorded: {c.History[^1].Note}", ct);
+        RunAsync(id, () => checks.RecordNonCooperationAsync(id, new CheckFindingsRequest(Text), ct), c => $"Non-cooperation recorded: {c.History[^1].Note}", ct);
 
     public Task<IActionResult> OnPostViolationAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, () => checks.RecordViolationAsync(id, new CheckStepRequest(Text), ct), _ => "Violation recorded; the control list is proposed to the policy administrators.", ct);
+        RunAsync(id, () => checks.RecordViolationAsync(id, new CheckFindingsRequest(Text), ct), _ => "Violation recorded; the control list is proposed to the policy administrators.", ct);
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<EndUseCheckResponse>> command, Func<EndUseCheckResponse, string> done, CancellationToken ct)
     {
