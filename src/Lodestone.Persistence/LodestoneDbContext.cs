@@ -1,5 +1,6 @@
 using Lodestone.Domain.Applications;
 using Lodestone.Domain.Audit;
+using Lodestone.Domain.Checks;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Screening;
@@ -70,6 +71,10 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<LicenceChange> LicenceChanges => Set<LicenceChange>();
 
+    public DbSet<EndUseCheck> EndUseChecks => Set<EndUseCheck>();
+
+    public DbSet<ListProposal> ListProposals => Set<ListProposal>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -92,6 +97,8 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         builder.ApplyConfiguration(new ShipmentConfiguration(sqlite));
         builder.ApplyConfiguration(new PostShipmentReportConfiguration(sqlite));
         builder.ApplyConfiguration(new LicenceChangeConfiguration(sqlite));
+        builder.ApplyConfiguration(new EndUseCheckConfiguration(sqlite));
+        builder.ApplyConfiguration(new ListProposalConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditHeadConfiguration());
         builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));

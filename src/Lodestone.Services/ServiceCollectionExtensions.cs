@@ -1,4 +1,5 @@
 using Lodestone.Persistence;
+using Lodestone.Services.Checks;
 using Lodestone.Services.Demo;
 using Lodestone.Services.Facts;
 using Lodestone.Services.Screening;
@@ -45,6 +46,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ReportService>();
         services.AddScoped<AuditService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<CheckListings>();
+        services.AddScoped<EndUseCheckService>();
+        services.AddScoped<ListProposalService>();
 
         // Accounts: ASVS 6.2 (length over composition rules) and 6.3.1 (anti-brute-force lockout).
         services.AddIdentityCore<LodestoneUser>(o =>

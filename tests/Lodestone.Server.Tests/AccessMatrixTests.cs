@@ -25,6 +25,9 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
     /// <summary>A VEU is visible to its organisations, officers, the committee and auditors; not to policy administrators or analysts.</summary>
     private static readonly string[] VeuReaders = [Roles.Exporter, Roles.EndUser, Roles.Officer, Roles.Committee, Roles.Auditor];
 
+    /// <summary>End-use checks and list proposals: the authority's officers, policy administrators and auditors; never the checked parties.</summary>
+    private static readonly string[] CheckReaders = [Roles.Officer, Roles.PolicyAdmin, Roles.Auditor];
+
     /// <summary>Who may call each endpoint. "*" is any signed-in account; "anonymous" is everyone.</summary>
     private static readonly Dictionary<string, string[]> Matrix = new()
     {
@@ -87,6 +90,16 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["POST /api/v1/veu/{id:guid}/suspend"] = [Roles.Officer],
         ["POST /api/v1/veu/{id:guid}/reinstate"] = [Roles.Officer],
         ["POST /api/v1/veu/{id:guid}/revoke"] = [Roles.Committee],
+        ["POST /api/v1/end-use-checks/"] = [Roles.Officer],
+        ["GET /api/v1/end-use-checks/"] = CheckReaders,
+        ["GET /api/v1/end-use-checks/{id:guid}"] = CheckReaders,
+        ["POST /api/v1/end-use-checks/{id:guid}/documents-requested"] = [Roles.Officer],
+        ["POST /api/v1/end-use-checks/{id:guid}/verified"] = [Roles.Officer],
+        ["POST /api/v1/end-use-checks/{id:guid}/non-cooperation"] = [Roles.Officer],
+        ["POST /api/v1/end-use-checks/{id:guid}/violation"] = [Roles.Officer],
+        ["GET /api/v1/list-proposals/"] = CheckReaders,
+        ["POST /api/v1/list-proposals/{id:guid}/confirm"] = [Roles.PolicyAdmin],
+        ["POST /api/v1/list-proposals/{id:guid}/reject"] = [Roles.PolicyAdmin],
         ["GET /openapi/{documentName}.json"] = [Public],
         ["ANY /health"] = [Public],
         ["PAGE /"] = Read,
@@ -112,6 +125,9 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["PAGE /veu/new"] = [Roles.Exporter, Roles.EndUser],
         ["PAGE /veu/{id:guid}"] = VeuReaders,
         ["PAGE /veu/register"] = [Public],
+        ["PAGE /checks"] = CheckReaders,
+        ["PAGE /checks/{id:guid}"] = CheckReaders,
+        ["PAGE /checks/proposals"] = CheckReaders,
         ["PAGE /account/login"] = [Public],
         ["PAGE /account/logout"] = [Public],
         ["PAGE /account/denied"] = [Public],

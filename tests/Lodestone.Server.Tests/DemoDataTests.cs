@@ -133,4 +133,25 @@ public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
             Assert.Null(shipment["veuId"]?.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task A_demo_end_use_check_ends_with_its_importer_on_the_watch_list()
+    {
+        var (_, checks) = await Api.GetAsync(server.Client, "/api/v1/end-use-checks?status=non-cooperative");
+        var check = Assert.Single(checks.AsArray())!;
+        Assert.Equal(("document", "Harbourline Magnet Trading FZE"), (check.Str("kind"), check["party"]!.Str("name")));
+        var (_, verified) = await Api.GetAsync(server.Client, "/api/v1/end-use-checks?status=verified");
+        Assert.NotEmpty(verified.AsArray());
+
+        var (_, watch) = await Api.GetAsync(server.Client, "/api/v1/lists/cn-watch");
+        Assert.Equal(("watch", 1), (watch.Str("kind"), watch["currentVersion"]!.GetValue<int>()));
+        var (_, entries) = await Api.GetAsync(server.Client, "/api/v1/lists/cn-watch/entries");
+        Assert.Equal("Harbourline Magnet Trading FZE", Assert.Single(entries["items"]!.AsArray())!.Str("name"));
+
+        // The demo's re-screening raised the watch-list hit, so the importer's next export routes to enhanced review.
+        var (_, first) = await Api.GetAsync(server.Client, "/api/v1/screening/hits?pageSize=200");
+        var last = (first["total"]!.GetValue<int>() + 199) / 200;
+        var (_, hits) = await Api.GetAsync(server.Client, $"/api/v1/screening/hits?pageSize=200&page={last}");
+        Assert.Contains(hits["items"]!.AsArray(), h => h!.Str("listId") == "cn-watch" && h!.Str("partyName") == "Harbourline Magnet Trading FZE");
+    }
 }

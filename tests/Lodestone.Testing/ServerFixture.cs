@@ -40,6 +40,7 @@ public abstract class ServerFixture : IAsyncLifetime
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly List<(string Email, HttpClient Client)> _committee = [];
+    private readonly List<HttpClient> _retired = [];
 
     /// <summary>An officer's client (most API tests act as the reviewing authority).</summary>
     public HttpClient Client => ClientAs(Roles.Officer).GetAwaiter().GetResult();
@@ -111,6 +112,27 @@ public abstract class ServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Moves the server's clock forward (never back). Bearer tokens are checked against that clock and last an
+    /// hour, so the signed-in clients are dropped: fetch clients again (<see cref="ClientAs"/>) after the move.
+    /// Committee clients are kept; a test that moves the clock should not vote afterwards.
+    /// </summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        await _lock.WaitAsync();
+        try
+        {
+            Clock.Advance(by);
+            _retired.AddRange(_clients.Values);
+            _clients.Clear();
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <summary>Exchanges credentials for a bearer token through the API.</summary>
     public static async Task<string> TokenAsync(HttpClient client, string email, string password)
     {
@@ -157,7 +179,7 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        foreach (var client in _clients.Values.Concat(_committee.Select(c => c.Client)))
+        foreach (var client in _clients.Values.Concat(_committee.Select(c => c.Client)).Concat(_retired))
         {
             client.Dispose();
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lodestone.Domain.Applications;
 using Lodestone.Domain.Audit;
+using Lodestone.Domain.Checks;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Parties;
@@ -54,7 +55,7 @@ internal static class AuditCapture
                 continue;
             }
 
-            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord or ListVersion or ScreeningHit or Clearance or RestrictedList or VeuAuthorization or VeuDrawdown or VeuCapYear or Shipment or PostShipmentReport or LicenceChange)
+            if (entry.State == EntityState.Deleted && entry.Entity is LicenceApplication or Licence or Party or PolicyVersionRecord or ListVersion or ScreeningHit or Clearance or RestrictedList or VeuAuthorization or VeuDrawdown or VeuCapYear or Shipment or PostShipmentReport or LicenceChange or EndUseCheck or ListProposal)
             {
                 // Dual-Use Items Regulations art. 27: records are kept at least five years; withdrawal and
                 // revocation are states, never deletions.
@@ -106,6 +107,10 @@ internal static class AuditCapture
         (VeuAuthorization v, _) => "veu." + (v.History.Count > 0 ? v.History[^1].Action : "changed"),
         (VeuCapYear, _) => "veu.cap-opened",
         (VeuDrawdown, _) => "veu.cap-drawn",
+        (EndUseCheck, EntityState.Added) => "check.opened",
+        (EndUseCheck c, _) => "check." + (c.History.Count > 0 ? c.History[^1].Action : "changed"),
+        (ListProposal, EntityState.Added) => "list-proposal.proposed",
+        (ListProposal p, _) => "list-proposal." + WireName.Of(p.Status),
         (LodestoneUser, EntityState.Added) => "account.created",
         (LodestoneUser, _) => "account.changed",
         (IdentityRole, _) => "role.created",

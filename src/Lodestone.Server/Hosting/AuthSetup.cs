@@ -59,7 +59,8 @@ internal static class AuthSetup
             .AddPolicy(Policies.ApplyVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser))
             .AddPolicy(Policies.AnswerVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser, Roles.Officer))
             .AddPolicy(Policies.ReadVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser, Roles.Officer, Roles.Committee, Roles.Auditor))
-            .AddPolicy(Policies.Committee, p => p.RequireRole(Roles.Committee));
+            .AddPolicy(Policies.Committee, p => p.RequireRole(Roles.Committee))
+            .AddPolicy(Policies.ReadChecks, p => p.RequireRole(Roles.Officer, Roles.PolicyAdmin, Roles.Auditor));
 
         var permits = configuration.GetValue("Lodestone:SignInPermitsPerMinute", 10);
         services.AddRateLimiter(o =>
@@ -113,4 +114,10 @@ internal static class Policies
 
     /// <summary>Vote on VEUs.</summary>
     public const string Committee = "committee";
+
+    /// <summary>
+    /// Read end-use checks and list proposals: officers (who run them), policy administrators (who confirm
+    /// listings) and auditors. Not the exporters or end users: a check is the authority's business until its outcome reaches a public list.
+    /// </summary>
+    public const string ReadChecks = "read-checks";
 }

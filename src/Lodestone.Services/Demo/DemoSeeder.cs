@@ -128,6 +128,11 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
         // VEUs whose validity ended in the demo's history are expired, as the server's sweep would have done.
         await new VeuReviews(db, time).ExpireDueAsync(ct);
 
+        // End-use checks last, then one re-screening so the watch-listed importer's hit is raised as the server would.
+        await new DemoEndUseChecks(db, reference, clock).RunAsync(byKey, today, ct);
+        await rescreen.RunPendingAsync("demo seed", progress: null, ct);
+        db.ChangeTracker.Clear();
+
         return new DemoSeedResult(byKey.Count, file.Ownership.Count, applications, licences, shipments);
     }
 

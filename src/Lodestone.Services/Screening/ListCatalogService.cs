@@ -9,12 +9,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Services.Screening;
 
+/// <summary>A list version staged on the context with its re-screening request, saved by the caller.</summary>
+public sealed record StagedListVersion(ListVersion Version, RescreenJob Job);
+
 /// <summary>
 /// The restricted-party lists: creating them, importing versions (all or nothing, with a diff), and
 /// reading lists, versions and entries back. Every import queues a re-screening of all parties.
 /// </summary>
 public sealed class ListCatalogService(LodestoneDbContext db, TimeProvider time, ICurrentActor actor)
 {
+    /// <summary>The format of a version written by Lodestone itself (an end-use check's outcome), not imported from a file.</summary>
+    public const string ManualFormat = "manual";
+
     public async Task<ListSummary> CreateAsync(CreateListRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -46,15 +52,56 @@ public sealed class ListCatalogService(LodestoneDbContext db, TimeProvider time,
         var list = await db.RestrictedLists.FirstOrDefaultAsync(l => l.Id == listId, ct)
             ?? throw new NotFoundException(null, $"List '{listId}' does not exist; create it first.");
         var file = ListFileReader.Read(content, fileName, fileFormat);
-        var sha = file.Sha256;
+        var staged = await StageVersionAsync(list, file.Entries, fileFormat.WireName(), Path.GetFileName(fileName), file.Sha256, ct);
+        if (staged is null)
+        {
+            var latest = await db.ListVersions.AsNoTracking().SingleAsync(v => v.ListId == listId && v.Number == list.CurrentVersion, ct);
+            return new ImportResult(ToResponse(latest, withChanges: false), Unchanged: true, RescreenJobId: null);
+        }
 
+        await db.SaveChangesAsync(ct);
+        return new ImportResult(ToResponse(staged.Version, withChanges: true), Unchanged: false, staged.Job.Id);
+    }
+
+    /// <summary>
+    /// Puts one entry on a list (replacing the entry of the same id), or takes one off, as a new version of
+    /// format <c>manual</c> whose file name says why. The version is staged, not saved: the caller saves it in
+    /// the same transaction as the record that caused it (an end-use check, a confirmed proposal), so a list
+    /// never changes without its cause. Returns null when the list already reads so. The list may be one
+    /// created on this context and not saved yet.
+    /// </summary>
+    public async Task<StagedListVersion?> StageEntryAsync(string listId, ListEntry? upsert, string? removeEntryId, string fileName, CancellationToken ct)
+    {
+        var list = db.RestrictedLists.Local.FirstOrDefault(l => l.Id == listId)
+            ?? await db.RestrictedLists.FirstOrDefaultAsync(l => l.Id == listId, ct)
+            ?? throw new NotFoundException(null, $"List '{listId}' does not exist.");
+        var current = await db.ListEntries.AsNoTracking().Where(e => e.ListId == listId && e.ToVersion == null).ToListAsync(ct);
+        var entries = current.Select(EntryMapping.ToEntry)
+            .Where(e => e.Id != upsert?.Id && e.Id != removeEntryId)
+            .Concat(upsert is null ? [] : [upsert])
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+
+        // A manual version has no file; its hash is over the entries' fingerprints, so equal contents hash alike.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", entries.Select(EntryMapping.Fingerprint)))));
+        return await StageVersionAsync(list, entries, ManualFormat, fileName, sha, ct);
+    }
+
+    /// <summary>
+    /// Stages a new version holding exactly <paramref name="entries"/>: closes the rows that changed or left,
+    /// opens rows for new and changed entries, records the version with its diff, and requests a re-screening
+    /// of every party. Null when nothing changed (and the list already has a version).
+    /// </summary>
+    private async Task<StagedListVersion?> StageVersionAsync(RestrictedList list, IReadOnlyList<ListEntry> entries, string format, string fileName, string sha, CancellationToken ct)
+    {
+        var listId = list.Id;
         var current = await db.ListEntries.Where(e => e.ListId == listId && e.ToVersion == null).ToListAsync(ct);
         var byId = current.ToDictionary(e => e.EntryId, StringComparer.Ordinal);
-        var incoming = file.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var incoming = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var changes = new List<EntryChange>();
         var opened = new List<ListEntry>();
         var closed = new List<StoredListEntry>();
-        foreach (var entry in file.Entries)
+        foreach (var entry in entries)
         {
             if (!byId.TryGetValue(entry.Id, out var old))
             {
@@ -78,8 +125,7 @@ public sealed class ListCatalogService(LodestoneDbContext db, TimeProvider time,
 
         if (changes.Count == 0 && list.CurrentVersion > 0)
         {
-            var latest = await db.ListVersions.AsNoTracking().SingleAsync(v => v.ListId == listId && v.Number == list.CurrentVersion, ct);
-            return new ImportResult(ToResponse(latest, withChanges: false), Unchanged: true, RescreenJobId: null);
+            return null;
         }
 
         var now = time.GetUtcNow();
@@ -94,17 +140,17 @@ public sealed class ListCatalogService(LodestoneDbContext db, TimeProvider time,
             db.ListEntries.Add(EntryMapping.ToRow(Identifiers.NewId(time), listId, number, entry));
         }
 
-        // The first version adds every entry; its diff would only repeat the list, so only its count is kept.
+        // The first import adds every entry; its diff would only repeat the list, so only its count is kept.
+        // A manual version is one entry's change: its diff is the point of it.
         var ordered = changes.OrderBy(c => c.Kind).ThenBy(c => c.EntryId, StringComparer.Ordinal).ToList();
         var version = ListVersion.Create(
-            Identifiers.NewId(time), listId, number, now, actor.Name, fileFormat.WireName(), Path.GetFileName(fileName), sha, file.Entries.Count, ordered,
-            keepChanges: number > 1);
+            Identifiers.NewId(time), listId, number, now, actor.Name, format, fileName, sha, entries.Count, ordered,
+            keepChanges: number > 1 || format == ManualFormat);
 
         db.ListVersions.Add(version);
         var job = RescreenJob.Request(Identifiers.NewId(time), $"{listId} version {number}", now);
         db.RescreenJobs.Add(job);
-        await db.SaveChangesAsync(ct);
-        return new ImportResult(ToResponse(version, withChanges: true), Unchanged: false, job.Id);
+        return new StagedListVersion(version, job);
     }
 
     public async Task<IReadOnlyList<ListSummary>> ListsAsync(CancellationToken ct)
