@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Lodestone.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,7 +19,7 @@ public sealed class ShipmentJourneyTests(BrowserFixture browser) : IClassFixture
     {
         var endUserName = $"Drawdown Motors {Guid.NewGuid():N}"[..28];
         var endUserId = await browser.CreatePartyAsync(endUserName, "DE", ["automotive"], ["end-user"], asRole: "exporter");
-        var (licenceId, licenceNumber) = await IssueLicenceAsync(endUserId, 1000m);
+        var (licenceId, licenceNumber) = await browser.IssueLicenceAsync(endUserId, 1000m);
 
         // The exporter declares 600 kg under the licence: released, the balance drawn.
         var exporter = await browser.SignedInAsync("exporter");
@@ -69,7 +65,8 @@ public sealed class ShipmentJourneyTests(BrowserFixture browser) : IClassFixture
         await Expect(exporter.Locator("#remaining-kg")).ToHaveTextAsync("400 kg");
     }
 
-    private static async Task DeclareAsync(IPage page, string number, string? licenceNumber, string endUserName, string kg, string value)
+    /// <summary>Fills and submits the declaration form for JL MAG's magnets to <paramref name="endUserName"/> in DE; a blank composition declares none.</summary>
+    internal static async Task DeclareAsync(IPage page, string number, string? licenceNumber, string endUserName, string kg, string value, string composition = Composition)
     {
         await page.GetByLabel("Declaration number").FillAsync(number);
         if (licenceNumber is not null)
@@ -81,40 +78,10 @@ public sealed class ShipmentJourneyTests(BrowserFixture browser) : IClassFixture
         await page.GetByLabel("End user", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{endUserName} (DE)" });
         await page.GetByLabel("Destination country").FillAsync("DE");
         await page.GetByLabel("HS code of item 1").FillAsync("8505111000");
-        await page.GetByLabel("Composition of item 1").FillAsync(Composition);
+        await page.GetByLabel("Composition of item 1").FillAsync(composition);
         await page.GetByLabel("Quantity (kg) of item 1").FillAsync(kg);
         await page.GetByLabel("Value of item 1").FillAsync(value);
         await page.GetByRole(AriaRole.Button, new() { Name = "Declare" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/shipments/[0-9a-f-]{36}$"));
-    }
-
-    /// <summary>The exporter files an individual application through the API and the officer approves it: the licence issued.</summary>
-    private async Task<(Guid Id, string Number)> IssueLicenceAsync(Guid endUserId, decimal kg)
-    {
-        var exporters = await SendAsync("exporter", HttpMethod.Get, "/api/v1/parties?role=exporter&search=JL%20MAG", null);
-        var exporterId = exporters.EnumerateArray().First().GetProperty("id").GetGuid();
-        var application = await SendAsync("exporter", HttpMethod.Post, "/api/v1/applications", new
-        {
-            channel = "individual",
-            exporterId,
-            endUserId,
-            destination = "DE",
-            endUse = new { category = "automotive", description = "Traction motors for battery electric vehicles" },
-            items = new[] { new { form = "magnet", composition = new Dictionary<string, decimal> { ["Nd"] = 29m, ["Dy"] = 0.8m, ["Fe"] = 69m, ["B"] = 1m }, hsCode = "8505111000", quantityKg = kg, value = kg * 80m } },
-            documents = new[] { "end-user-certificate", "contract", "technical-description", "end-use-statement" },
-        });
-        var applicationId = application.GetProperty("id").GetGuid();
-        var licence = await SendAsync("officer", HttpMethod.Post, $"/api/v1/applications/{applicationId}/decision", new { outcome = "approved", reason = "End-user certificate verified; civil automotive use." });
-        return (licence.GetProperty("id").GetGuid(), licence.GetProperty("number").GetString()!);
-    }
-
-    private async Task<JsonElement> SendAsync(string role, HttpMethod method, string path, object? body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await ServerFixture.TokenAsync(browser.Http, BrowserFixture.Email(role), Lodestone.Services.AccountService.DemoPassword(role)));
-        using var response = await browser.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonSerializer.Deserialize<JsonElement>(text);
     }
 }
