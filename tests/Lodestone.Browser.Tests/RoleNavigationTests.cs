@@ -61,6 +61,10 @@ public sealed class RoleNavigationTests(BrowserFixture browser) : IClassFixture<
         var page = await browser.SignedInAsync("auditor");
         await page.GotoAsync("/audit");
         await Expect(page.Locator("#verification")).ToContainTextAsync("chain intact");
+
+        // The newest records are the demo's last steps (shipments, reports, checks); the filter finds the filings.
+        await page.GotoAsync("/audit?action=application.filed");
         await Expect(page.Locator("#audit")).ToContainTextAsync("application.filed");
+        await Expect(page.Locator("#audit")).Not.ToContainTextAsync("shipment.declared");
     }
 }

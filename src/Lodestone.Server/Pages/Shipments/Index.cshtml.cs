@@ -18,6 +18,10 @@ public sealed class IndexModel(ShipmentService shipments) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    /// <summary>Only the goods declared under one VEU (directly, or on its fast-track licences).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Veu { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -26,6 +30,6 @@ public sealed class IndexModel(ShipmentService shipments) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        await PageErrors.TryAsync(ModelState, async () => Result = await shipments.ListAsync(Status, null, null, PageNumber, PageSize, ct));
+        await PageErrors.TryAsync(ModelState, async () => Result = await shipments.ListAsync(Status, null, Veu, PageNumber, PageSize, ct));
     }
 }
