@@ -75,6 +75,9 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
 
     public DbSet<ListProposal> ListProposals => Set<ListProposal>();
 
+    /// <summary>The export roll-up the analytics read (derived data: rebuilt from shipments, not audited).</summary>
+    public DbSet<Analytics.ExportMonth> ExportMonths => Set<Analytics.ExportMonth>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -99,6 +102,7 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         builder.ApplyConfiguration(new LicenceChangeConfiguration(sqlite));
         builder.ApplyConfiguration(new EndUseCheckConfiguration(sqlite));
         builder.ApplyConfiguration(new ListProposalConfiguration(sqlite));
+        builder.ApplyConfiguration(new ExportMonthConfiguration());
         builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditHeadConfiguration());
         builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));

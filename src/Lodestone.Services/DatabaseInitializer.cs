@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestone.Services;
 
 /// <summary>Brings a database up to date at start: migrations, the policy text, and (if asked and empty) the demo.</summary>
-public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData reference, DemoSeeder seeder, TimeProvider time)
+public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData reference, DemoSeeder seeder, TimeProvider time, Analytics.ExportRollups rollups)
 {
     /// <summary>Number of demo applications the first start loads.</summary>
     public const int DemoApplications = 240;
@@ -15,7 +15,14 @@ public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData ref
     {
         // Migrations, never EnsureCreated: each provider has its own migration set, and a schema made by
         // EnsureCreated could never be migrated later.
+        var buildsRollup = (await db.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith("_ExportRollup", StringComparison.Ordinal));
         await db.Database.MigrateAsync(ct);
+        if (buildsRollup && await db.Shipments.AnyAsync(ct))
+        {
+            // A database upgraded from before the export roll-up gets it built once from its shipments.
+            await rollups.RebuildAsync(ct);
+        }
+
         await RecordPolicyAsync(ct);
     }
 

@@ -43,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<LicenceService>();
         services.AddScoped<ShipmentService>();
+        services.AddScoped<Analytics.ExportRollups>();
+        services.AddScoped<Analytics.AnalyticsService>();
         services.AddScoped<ReportService>();
         services.AddScoped<AuditService>();
         services.AddScoped<AccountService>();

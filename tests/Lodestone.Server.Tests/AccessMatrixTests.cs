@@ -28,6 +28,9 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
     /// <summary>End-use checks and list proposals: the authority's officers, policy administrators and auditors; never the checked parties.</summary>
     private static readonly string[] CheckReaders = [Roles.Officer, Roles.PolicyAdmin, Roles.Auditor];
 
+    /// <summary>Aggregates of export flows: analysts (who see nothing finer), officers, policy administrators, auditors.</summary>
+    private static readonly string[] AnalyticsReaders = [Roles.Analyst, Roles.Officer, Roles.PolicyAdmin, Roles.Auditor];
+
     /// <summary>Who may call each endpoint. "*" is any signed-in account; "anonymous" is everyone.</summary>
     private static readonly Dictionary<string, string[]> Matrix = new()
     {
@@ -54,6 +57,9 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["GET /api/v1/licences/{id:guid}/changes"] = Read,
         ["POST /api/v1/licences/{id:guid}/changes"] = [Roles.Exporter],
         ["POST /api/v1/licences/{id:guid}/changes/{changeId:guid}/decision"] = [Roles.Officer],
+        ["GET /api/v1/analytics/exports"] = AnalyticsReaders,
+        ["GET /api/v1/analytics/exports.csv"] = AnalyticsReaders,
+        ["GET /api/v1/analytics/movements"] = AnalyticsReaders,
         ["POST /api/v1/shipments/"] = [Roles.Exporter],
         ["GET /api/v1/shipments/"] = Read,
         ["GET /api/v1/shipments/{id:guid}"] = Read,

@@ -1,4 +1,5 @@
 using Lodestone.Persistence;
+using Lodestone.Services;
 using Lodestone.Testing;
 
 namespace Lodestone.Server.Tests;
@@ -153,5 +154,20 @@ public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
         var last = (first["total"]!.GetValue<int>() + 199) / 200;
         var (_, hits) = await Api.GetAsync(server.Client, $"/api/v1/screening/hits?pageSize=200&page={last}");
         Assert.Contains(hits["items"]!.AsArray(), h => h!.Str("listId") == "cn-watch" && h!.Str("partyName") == "Harbourline Magnet Trading FZE");
+    }
+
+    [Fact]
+    public async Task The_demo_dashboard_reproduces_the_published_2025_curve()
+    {
+        var analyst = await server.ClientAs(Roles.Analyst);
+        var (_, months) = await Api.GetAsync(analyst, "/api/v1/analytics/exports?from=2025-01&to=2025-12&groupBy=month");
+        var tonnes = months.AsArray().ToDictionary(r => r!.Str("month")[..7], r => decimal.Round(r!["kg"]!.GetValue<decimal>() / 1000m));
+        Assert.Equal((6357m, 1238m, 5774m), (tonnes["2025-01"], tonnes["2025-05"], tonnes["2025-09"]));
+        Assert.Equal(57391m, tonnes.Values.Sum()); // FY 2025 57,392 t, with Feb and Mar estimated from H1
+
+        var (_, moves) = await Api.GetAsync(analyst, "/api/v1/analytics/movements?month=2025-09");
+        Assert.Contains(moves.AsArray(), m => m!.Str("description") == "US \u221228.7% m/m, \u221229.5% y/y, September 2025");
+        var (_, may) = await Api.GetAsync(analyst, "/api/v1/analytics/movements?month=2025-05");
+        Assert.Contains(may.AsArray(), m => m!.Str("destination") == "US" && m!["monthOnMonth"]!.GetValue<decimal>() < -0.88m);
     }
 }

@@ -1359,6 +1359,47 @@ namespace Lodestone.Persistence.Postgres.Migrations
                     b.ToTable("VeuDrawdowns", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.ExportMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ControlCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Authorisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Grams")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shipments")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "Destination", "ControlCode", "Sector", "Authorisation", "Source");
+
+                    b.HasIndex("Destination", "Month");
+
+                    b.ToTable("ExportMonths", (string)null);
+                });
+
             modelBuilder.Entity("Lodestone.Persistence.Audit.AuditHead", b =>
                 {
                     b.Property<int>("Id")

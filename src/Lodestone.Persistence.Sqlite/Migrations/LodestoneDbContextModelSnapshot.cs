@@ -1354,6 +1354,47 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.ToTable("VeuDrawdowns", (string)null);
                 });
 
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.ExportMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authorisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Grams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shipments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Destination", "ControlCode", "Sector", "Authorisation", "Source");
+
+                    b.HasIndex("Destination", "Month");
+
+                    b.ToTable("ExportMonths", (string)null);
+                });
+
             modelBuilder.Entity("Lodestone.Persistence.Audit.AuditHead", b =>
                 {
                     b.Property<int>("Id")

@@ -60,6 +60,7 @@ internal static class AuthSetup
             .AddPolicy(Policies.AnswerVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser, Roles.Officer))
             .AddPolicy(Policies.ReadVeu, p => p.RequireRole(Roles.Exporter, Roles.EndUser, Roles.Officer, Roles.Committee, Roles.Auditor))
             .AddPolicy(Policies.Committee, p => p.RequireRole(Roles.Committee))
+            .AddPolicy(Policies.Analytics, p => p.RequireRole(Roles.Analyst, Roles.Officer, Roles.PolicyAdmin, Roles.Auditor))
             .AddPolicy(Policies.ReadChecks, p => p.RequireRole(Roles.Officer, Roles.PolicyAdmin, Roles.Auditor));
 
         var permits = configuration.GetValue("Lodestone:SignInPermitsPerMinute", 10);
@@ -114,6 +115,9 @@ internal static class Policies
 
     /// <summary>Vote on VEUs.</summary>
     public const string Committee = "committee";
+
+    /// <summary>Read aggregates of export flows: analysts (who see nothing finer), officers, policy administrators, auditors.</summary>
+    public const string Analytics = "analytics";
 
     /// <summary>
     /// Read end-use checks and list proposals: officers (who run them), policy administrators (who confirm

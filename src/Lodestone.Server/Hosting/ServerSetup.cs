@@ -95,6 +95,7 @@ internal static class ServerSetup
         api.MapListsApi();
         api.MapVeuApi();
         api.MapShipmentsApi();
+        api.MapAnalyticsApi();
         api.MapEndUseChecksApi();
 
         app.MapRazorPages();

@@ -28,8 +28,8 @@ internal sealed class DemoShipments(LodestoneDbContext db, ReferenceData referen
         var plan = new List<Planned>();
         await PlanLicencesAsync(plan, today, rng, ct);
         await PlanVeusAsync(plan, today, rng, ct);
-        var exporter = new ShipmentService(db, reference, clock, Exporter, new VeuCaps(db), options);
-        var officer = new ShipmentService(db, reference, clock, Officer, new VeuCaps(db), options);
+        var exporter = new ShipmentService(db, reference, clock, Exporter, new VeuCaps(db), options, new Analytics.ExportRollups(db));
+        var officer = new ShipmentService(db, reference, clock, Officer, new VeuCaps(db), options, new Analytics.ExportRollups(db));
         var released = new List<(Guid Id, bool UnderVeu)>();
         var number = 0;
         foreach (var p in plan.OrderBy(p => p.On))

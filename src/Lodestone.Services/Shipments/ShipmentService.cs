@@ -17,7 +17,8 @@ namespace Lodestone.Services.Shipments;
 /// balance cannot both save, and the loser reads the new balance and is checked again, so concurrent
 /// declarations never overdraw a licence. A VEU's cap is drawn with <see cref="VeuCaps"/>' conditional update.
 /// </remarks>
-public sealed class ShipmentService(LodestoneDbContext db, ReferenceData reference, TimeProvider time, ICurrentActor actor, VeuCaps caps, LodestoneOptions options)
+public sealed class ShipmentService(
+    LodestoneDbContext db, ReferenceData reference, TimeProvider time, ICurrentActor actor, VeuCaps caps, LodestoneOptions options, Analytics.ExportRollups rollups)
 {
     /// <summary>How often a declaration that lost a race for its licence's balance is checked again.</summary>
     private const int MaxAttempts = 100;
@@ -154,6 +155,11 @@ public sealed class ShipmentService(LodestoneDbContext db, ReferenceData referen
             };
             db.Shipments.Add(shipment);
             ScheduleReports(shipment);
+            if (shipment.Status == ShipmentStatus.Released)
+            {
+                await rollups.AddAsync(shipment, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             if (owned is not null)
             {
@@ -259,6 +265,7 @@ public sealed class ShipmentService(LodestoneDbContext db, ReferenceData referen
 
         shipment.Release(reason, drawn, actor.Name, now);
         ScheduleReports(shipment);
+        await rollups.AddAsync(shipment, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
