@@ -14,7 +14,7 @@ public sealed class RoleNavigationTests(BrowserFixture browser) : IClassFixture<
         { "committee", ["Queue"], ["/applications/new", "/audit"] },
         { "policy-admin", ["Queue", "Control list"], ["/applications/new", "/audit"] },
         { "auditor", ["Queue", "Audit"], ["/applications/new"] },
-        { "analyst", ["Classify", "Control list"], ["/", "/applications/new", "/audit"] },
+        { "analyst", ["Classify", "Control list", "Analytics"], ["/", "/applications/new", "/audit"] },
         { "admin", ["Classify"], ["/", "/applications/new", "/audit"] },
     };
 

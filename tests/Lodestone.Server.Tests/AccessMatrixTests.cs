@@ -113,6 +113,7 @@ public abstract partial class AccessMatrixTests(ServerFixture server)
         ["PAGE /applications/{id:guid}"] = Read,
         ["PAGE /licences"] = Read,
         ["PAGE /licences/{id:guid}"] = Read,
+        ["PAGE /analytics"] = AnalyticsReaders,
         ["PAGE /shipments"] = Read,
         ["PAGE /shipments/new"] = [Roles.Exporter],
         ["PAGE /shipments/{id:guid}"] = Read,

@@ -44,10 +44,12 @@ internal sealed class DemoCustomsHistory(LodestoneDbContext db)
         ["HU"] = 2m,
     };
 
-    /// <summary>Loads the statistics rows; returns how many.</summary>
-    public async Task<int> LoadAsync(string dataDirectory, CancellationToken ct)
+    /// <summary>Loads the statistics rows of the months before <paramref name="today"/>'s; returns how many.</summary>
+    public async Task<int> LoadAsync(string dataDirectory, DateOnly today, CancellationToken ct)
     {
-        var figures = ExportStatisticsFile.Load(Path.Combine(dataDirectory, "demo", "magnet-exports.csv"));
+        // Customs publish a month's figures after it ends: a demo seeded on a past date gets no later figures.
+        var current = new DateOnly(today.Year, today.Month, 1);
+        var figures = ExportStatisticsFile.Load(Path.Combine(dataDirectory, "demo", "magnet-exports.csv")).Where(f => f.Month < current).ToList();
         var shipped = (await db.ExportMonths.AsNoTracking().Where(e => e.Source == ExportMonth.FromShipments).ToListAsync(ct))
             .GroupBy(e => (e.Month, e.Destination))
             .ToDictionary(g => g.Key, g => g.Sum(e => e.Grams));

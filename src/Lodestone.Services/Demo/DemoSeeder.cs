@@ -126,7 +126,7 @@ public sealed class DemoSeeder(LodestoneDbContext db, ReferenceData reference, P
         var shipments = await new DemoShipments(db, reference, clock, options).PlayAsync(today, rng, ct);
 
         // The export history behind the dashboard, calibrated to published customs totals.
-        await new DemoCustomsHistory(db).LoadAsync(dataDirectory, ct);
+        await new DemoCustomsHistory(db).LoadAsync(dataDirectory, today, ct);
 
         // VEUs whose validity ended in the demo's history are expired, as the server's sweep would have done.
         await new VeuReviews(db, time).ExpireDueAsync(ct);
