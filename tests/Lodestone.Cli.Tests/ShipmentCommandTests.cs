@@ -86,6 +86,11 @@ public sealed class ShipmentCommandTests : IDisposable
         Assert.Equal(ExitCodes.Error, headerExit);
         Assert.Contains(":1: consignee", headerError, StringComparison.Ordinal);
 
+        // The roll-up rebuilt from the shipments has a row for every month, destination and code they touch.
+        var (rebuildExit, rebuilt, rebuildError) = await CliRunner.RunAsync("analytics", "rebuild", "--database", _db, "--json");
+        Assert.True(rebuildExit == ExitCodes.Ok, rebuildError);
+        Assert.True(JsonDocument.Parse(rebuilt).RootElement.GetProperty("rows").GetInt32() > 0);
+
         var (sweepExit, sweep, _) = await CliRunner.RunAsync("shipments", "sweep", "--database", _db, "--json");
         Assert.Equal(ExitCodes.Ok, sweepExit);
         Assert.True(JsonDocument.Parse(sweep).RootElement.TryGetProperty("reportsRaised", out _));

@@ -8,7 +8,7 @@ namespace Lodestone.Server.Pages.Veu;
 
 /// <summary>
 /// The cap-usage chart of a VEU: one bar per calendar year, drawn against the cap, as inline SVG so the page
-/// needs no script. A single stacked bar per year is all it shows; the analytics dashboards use a chart library.
+/// needs no script. A single stacked bar per year is all it shows.
 /// </summary>
 internal static class CapChart
 {
