@@ -172,6 +172,21 @@ public abstract class ShipmentTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Another_exporters_licence_reads_as_missing_and_reveals_nothing()
+    {
+        var l = await LicenceAsync(1000m);
+        var other = await server.CreatePartyAsync($"Other {Guid.NewGuid():N}", "CN", ["magnets"], ["exporter"]);
+        var client = await server.ExporterAsync(other);
+        var endUser = await server.CreatePartyAsync($"Kunde {Guid.NewGuid():N}", "DE", ["automotive"], ["end-user"], client);
+
+        var refused = await DeclareAsync(client, Declaration(other, endUser, 10m, l.Number));
+        Assert.Equal("refused", refused.Str("status"));
+        Assert.Equal($"Licence {l.Number} does not exist.", Reasons(refused));
+        Assert.Null(refused["licenceId"]?.GetValue<string>());
+        Assert.Equal(0m, (await LicenceStateAsync(l.Id))["usedKg"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task A_suspended_licence_refuses_exports_until_it_is_reinstated()
     {
         var l = await LicenceAsync(1000m);

@@ -18,7 +18,7 @@ public enum LicenceChangeField
     /// <summary>The end use (key).</summary>
     EndUse,
 
-    /// <summary>The consignee or its address.</summary>
+    /// <summary>The consignee (needs a new application: the licence names it).</summary>
     Consignee,
 
     /// <summary>The holder's own particulars (name, address, contact).</summary>
@@ -100,8 +100,12 @@ public sealed class LicenceChange
     /// <summary>Optimistic-concurrency version.</summary>
     public int Version { get; private set; }
 
-    /// <summary>True for an art. 18 key element.</summary>
-    public static bool IsKeyField(LicenceChangeField field) => field is LicenceChangeField.Item or LicenceChangeField.Destination or LicenceChangeField.EndUser or LicenceChangeField.EndUse;
+    /// <summary>
+    /// True for a change that needs a new application: art. 18's key elements, and the consignee, which the
+    /// licence names and customs checks on every declaration, so it cannot change on the licence itself.
+    /// </summary>
+    public static bool IsKeyField(LicenceChangeField field) =>
+        field is LicenceChangeField.Item or LicenceChangeField.Destination or LicenceChangeField.EndUser or LicenceChangeField.EndUse or LicenceChangeField.Consignee;
 
     /// <summary>
     /// Records a change request. A key change suspends the licence at once (the caller does it through

@@ -45,6 +45,7 @@ public static class DeclarationCheck
         Mismatch(refusals, declaration.ConsigneeId != licence.ConsigneeId, $"The consignee is not the one licensed on {licence.Number}.");
         Mismatch(refusals, declaration.EndUserId != licence.EndUserId, $"The end user is not the one licensed on {licence.Number}.");
         Mismatch(refusals, declaration.Destination != licence.Destination, $"Destination {declaration.Destination} is not the licensed destination {licence.Destination}.");
+        Mismatch(refusals, !string.Equals(declaration.Currency, licence.Currency, StringComparison.Ordinal), $"Values are declared in {declaration.Currency}; licence {licence.Number} counts its value in {licence.Currency}.");
         var licensed = licence.Items.SelectMany(i => i.ControlCodes).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var code in declaration.Items.SelectMany(i => i.ControlCodes).Distinct(StringComparer.OrdinalIgnoreCase))
         {

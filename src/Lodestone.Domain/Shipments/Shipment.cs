@@ -123,6 +123,22 @@ public sealed class Shipment
         return shipment;
     }
 
+    /// <summary>The declaration as recorded, to check it again (an officer's release re-runs the checks).</summary>
+    public ShipmentDeclaration ToDeclaration() => new()
+    {
+        Number = Number,
+        DeclaredOn = DeclaredOn,
+        ExporterId = ExporterId,
+        ConsigneeId = ConsigneeId,
+        EndUserId = EndUserId,
+        Destination = Destination,
+        Facility = Facility,
+        Currency = Currency,
+        Items = Items,
+        LicenceNumber = Authorisation == AuthorisationKind.Licence ? AuthorisationNumber : null,
+        VeuNumber = Authorisation == AuthorisationKind.Veu ? AuthorisationNumber : null,
+    };
+
     /// <summary>
     /// An officer releases held goods (the evidence was produced, or the authorisation now covers them).
     /// <paramref name="drawn"/> is true when the caller drew the balance for it.

@@ -38,6 +38,6 @@ public sealed class ExportMonth
     /// <summary>Value in cents.</summary>
     public long ValueCents { get; set; }
 
-    /// <summary>Declarations (a declaration with items under two codes counts under each).</summary>
+    /// <summary>Declarations; one with items under two codes is counted on its first code's row only.</summary>
     public int Shipments { get; set; }
 }

@@ -18,9 +18,10 @@ internal sealed partial class ObligationsWorker(IServiceScopeFactory scopes, ICo
         {
             try
             {
-                using var scope = scopes.CreateScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<LicenceService>().ExpireDueAsync(stoppingToken);
-                var (raised, reviewed) = await scope.ServiceProvider.GetRequiredService<ReportService>().RaiseOverdueAsync(stoppingToken);
+                // Each step in a scope of its own: when another instance swept the same records a moment earlier,
+                // its concurrency conflict ends only that step, and the next tick finds nothing left to do.
+                var expired = await StepAsync(s => s.GetRequiredService<LicenceService>().ExpireDueAsync(stoppingToken));
+                var (raised, reviewed) = await StepAsync(s => s.GetRequiredService<ReportService>().RaiseOverdueAsync(stoppingToken));
                 if (expired + raised > 0)
                 {
                     LogSwept(expired, raised, reviewed);
@@ -33,6 +34,24 @@ internal sealed partial class ObligationsWorker(IServiceScopeFactory scopes, ICo
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    private async Task<T> StepAsync<T>(Func<IServiceProvider, Task<T>> step)
+        where T : new()
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            return await step(scope.ServiceProvider);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            LogRaced();
+            return new T();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance swept the same records first; the next tick continues")]
+    private partial void LogRaced();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Expired} licence(s) expired; {Raised} overdue report(s) raised; {Reviewed} VEU(s) put under review")]
     private partial void LogSwept(int expired, int raised, int reviewed);

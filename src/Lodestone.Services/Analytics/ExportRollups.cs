@@ -76,8 +76,9 @@ public sealed class ExportRollups(LodestoneDbContext db)
     /// <summary>A value as whole cents (values have at most 2 decimals).</summary>
     public static long ToCents(decimal value) => (long)decimal.Round(value * 100m);
 
+    /// <summary>One row per control code; the declaration is counted once, on its first code's row, so totals over codes count it once.</summary>
     private static IEnumerable<ExportMonth> RowsOf(Shipment s, string sector) =>
-        s.Items.GroupBy(i => i.ControlCodes.Count > 0 ? i.ControlCodes[0] : string.Empty, StringComparer.Ordinal).Select(g => new ExportMonth
+        s.Items.GroupBy(i => i.ControlCodes.Count > 0 ? i.ControlCodes[0] : string.Empty, StringComparer.Ordinal).Select((g, index) => new ExportMonth
         {
             Month = new DateOnly(s.DeclaredOn.Year, s.DeclaredOn.Month, 1),
             Destination = s.Destination.Value,
@@ -87,7 +88,7 @@ public sealed class ExportRollups(LodestoneDbContext db)
             Source = ExportMonth.FromShipments,
             Grams = ToGrams(g.Sum(i => i.QuantityKg)),
             ValueCents = ToCents(g.Sum(i => i.Value)),
-            Shipments = 1,
+            Shipments = index == 0 ? 1 : 0,
         });
 
     private async Task<string> SectorOfAsync(Guid endUserId, CancellationToken ct)

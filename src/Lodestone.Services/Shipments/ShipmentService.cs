@@ -179,7 +179,9 @@ public sealed class ShipmentService(
 
     private async Task<Shipment> AgainstLicenceAsync(ShipmentDeclaration declaration, string number, bool isDemo, DateTimeOffset now, CancellationToken ct)
     {
-        var licence = await db.Licences.FirstOrDefaultAsync(l => l.Number == number, ct);
+        // Only the holder's own licence is looked up: to anyone else another exporter's number does not
+        // exist, so a declaration cannot be used to read someone else's balance, scope or status.
+        var licence = await db.Licences.FirstOrDefaultAsync(l => l.Number == number && l.ExporterId == declaration.ExporterId, ct);
         var outcome = DeclarationCheck.AgainstLicence(declaration, licence);
 
         // Goods shipped on a fast-track licence went under a VEU: its reports answer to that VEU too.
@@ -195,11 +197,14 @@ public sealed class ShipmentService(
 
     private async Task<Shipment> AgainstVeuAsync(ShipmentDeclaration declaration, string number, bool isDemo, DateTimeOffset now, CancellationToken ct)
     {
-        var veuId = await db.VeuAuthorizations.Where(v => v.Number == number).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
-        if (veuId is not { } id)
+        // A VEU that does not name the declaring exporter reads as missing, before anything is drawn or locked.
+        var cited = await db.VeuAuthorizations.AsNoTracking().FirstOrDefaultAsync(v => v.Number == number, ct);
+        if (cited is null || !cited.ExporterIds.Contains(declaration.ExporterId))
         {
             return Shipment.Declare(Identifiers.NewId(time), declaration, DeclarationCheck.AgainstVeu(declaration, null, 0m), null, null, actor.Name, now, isDemo);
         }
+
+        var id = cited.Id;
 
         // Draw first, then read the VEU under a hold: a suspension committed meanwhile, or another
         // declaration that took the cap, is seen, and a draw the checks do not allow is given back.
@@ -245,6 +250,14 @@ public sealed class ShipmentService(
                 var year = shipment.DeclaredOn.Year;
                 var drew = await caps.TryDrawAsync(veuId, year, shipment.QuantityKg, ct);
                 var veu = await caps.HoldAsync(veuId, ct);
+
+                // The VEU may have changed while the goods waited: anything that would refuse them now still does.
+                var recheck = DeclarationCheck.AgainstVeu(shipment.ToDeclaration(), veu, 0m);
+                if (recheck.Status == ShipmentStatus.Refused)
+                {
+                    throw new InvalidStateException(string.Join(" ", recheck.Reasons));
+                }
+
                 if (!drew || !veu.InForceOn(shipment.DeclaredOn))
                 {
                     throw new InvalidStateException(drew
@@ -276,7 +289,9 @@ public sealed class ShipmentService(
     {
         if (shipment.Status == ShipmentStatus.Released && shipment.Drawn)
         {
-            var releasedOn = shipment.History.Count > 1 ? ChinaTime.DateOf(shipment.History[^1].At) : shipment.DeclaredOn;
+            // Deadlines run from the day the goods were released in Lodestone, so a declaration recorded late
+            // (back-dated, or imported) does not start with its reports already overdue.
+            var releasedOn = ChinaTime.DateOf(shipment.History[^1].At);
             db.PostShipmentReports.AddRange(PostShipmentReport.Schedule(() => Identifiers.NewId(time), shipment.Id, releasedOn, options.ReportDeadlines.ByKind(), reference.Calendar));
         }
     }

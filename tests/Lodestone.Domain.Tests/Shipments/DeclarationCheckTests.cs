@@ -88,6 +88,10 @@ public sealed class DeclarationCheckTests
         Assert.Contains(outcome.Reasons, r => r.StartsWith("1C904.a.4 is not among the items licensed on EL-2025-TEST0001 (1C905.a.4)", StringComparison.Ordinal));
         Assert.Contains(outcome.Reasons, r => r.StartsWith("Beyond the balance", StringComparison.Ordinal));
         Assert.Equal(ShipmentStatus.Refused, DeclarationCheck.AgainstLicence(Declared(licence) with { LicenceNumber = "EL-X" }, null).Status);
+
+        // Values count against the licence's balance only in its own currency.
+        var yuan = DeclarationCheck.AgainstLicence(Declared(licence) with { Currency = "CNY" }, licence);
+        Assert.Equal("Values are declared in CNY; licence EL-2025-TEST0001 counts its value in USD.", yuan.Reasons.Single());
     }
 
     [Theory]
