@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lodestone.Domain.Controls;
 using Lodestone.Domain.Licences;
 using Lodestone.Domain.Veu;
 
@@ -105,14 +106,8 @@ public static class DeclarationCheck
         return Decide([], holds, ["No controlled item: no licence needed."]);
     }
 
-    /// <summary>A scope code covers itself and its sub-entries: 1C904 covers 1C904.a.4, not 1C9041.</summary>
-    public static bool Covers(string scope, string code)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(code);
-        return code.Equals(scope, StringComparison.OrdinalIgnoreCase)
-            || (code.Length > scope.Length && code.StartsWith(scope, StringComparison.OrdinalIgnoreCase) && code[scope.Length] == '.');
-    }
+    /// <summary>A scope code covers itself and its sub-entries (see <see cref="ControlCodeScope.Covers"/>).</summary>
+    public static bool Covers(string scope, string code) => ControlCodeScope.Covers(scope, code);
 
     private static List<string> EvidenceHolds(ShipmentDeclaration declaration)
     {

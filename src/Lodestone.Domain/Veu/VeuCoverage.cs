@@ -72,10 +72,5 @@ public sealed partial class VeuAuthorization
     }
 
     /// <summary>A scope code covers itself and its sub-entries: 1C904 covers 1C904.a.4, not 1C9041.</summary>
-    public bool CoversCode(string code)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return ControlCodes.Any(scope => code.Equals(scope, StringComparison.OrdinalIgnoreCase)
-            || (code.Length > scope.Length && code.StartsWith(scope, StringComparison.OrdinalIgnoreCase) && code[scope.Length] == '.'));
-    }
+    public bool CoversCode(string code) => ControlCodes.Any(scope => Controls.ControlCodeScope.Covers(scope, code));
 }
