@@ -76,7 +76,11 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
     public DbSet<ListProposal> ListProposals => Set<ListProposal>();
 
     /// <summary>The export roll-up the analytics read (derived data: rebuilt from shipments, not audited).</summary>
-    public DbSet<Analytics.ExportMonth> ExportMonths => Set<Analytics.ExportMonth>();
+    public DbSet<Analytics.ExportTotal> ExportTotals => Set<Analytics.ExportTotal>();
+
+    public DbSet<Analytics.DecisionTotal> DecisionTotals => Set<Analytics.DecisionTotal>();
+
+    public DbSet<Analytics.ProcessingTime> ProcessingTimes => Set<Analytics.ProcessingTime>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,7 +106,9 @@ public sealed class LodestoneDbContext(DbContextOptions<LodestoneDbContext> opti
         builder.ApplyConfiguration(new LicenceChangeConfiguration(sqlite));
         builder.ApplyConfiguration(new EndUseCheckConfiguration(sqlite));
         builder.ApplyConfiguration(new ListProposalConfiguration(sqlite));
-        builder.ApplyConfiguration(new ExportMonthConfiguration());
+        builder.ApplyConfiguration(new ExportTotalConfiguration());
+        builder.ApplyConfiguration(new DecisionTotalConfiguration());
+        builder.ApplyConfiguration(new ProcessingTimeConfiguration());
         builder.ApplyConfiguration(new AuditRecordConfiguration(sqlite));
         builder.ApplyConfiguration(new AuditHeadConfiguration());
         builder.ApplyConfiguration(new AuditCheckpointConfiguration(sqlite));

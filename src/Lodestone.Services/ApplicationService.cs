@@ -20,7 +20,8 @@ public sealed class ApplicationService(
     RoutingFactsBuilder factsBuilder,
     TimeProvider time,
     ICurrentActor actor,
-    VeuCaps caps)
+    VeuCaps caps,
+    Analytics.DecisionRollups decisions)
 {
     /// <summary>The status filter that selects cases still under review (in-review or clock-stopped).</summary>
     public const string OpenStatus = "open";
@@ -43,7 +44,7 @@ public sealed class ApplicationService(
             (facts, decision) = await DrawVeuCapAsync(application, facts, decision, ct);
         }
 
-        application.Route(decision, ChinaTime.DateOf(now), reference.Calendar, facts.VeuCoverId);
+        application.Route(decision, facts, ChinaTime.DateOf(now), reference.Calendar);
         db.Applications.Add(application);
         Licence? licence = null;
         if (application.Lane is Lane.Registration or Lane.VeuFastTrack)
@@ -52,7 +53,7 @@ public sealed class ApplicationService(
             licence = IssueLicence(application, "system", now, $"Issued on filing in the {WireName.Of(application.Lane.Value)} lane.", overridePresumption: false, validityMonths: null);
         }
 
-        await db.SaveChangesAsync(ct);
+        await SaveWithOutcomeAsync(application, ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
@@ -68,7 +69,7 @@ public sealed class ApplicationService(
         var data = withReference ?? reference;
         var now = time.GetUtcNow();
         var (application, facts, parties) = await PrepareAsync(request, data, now, isDemo: false, ct);
-        application.Route(data.Policy.Evaluate(facts), ChinaTime.DateOf(now), data.Calendar, facts.VeuCoverId);
+        application.Route(data.Policy.Evaluate(facts), facts, ChinaTime.DateOf(now), data.Calendar);
         return ResponseMapping.ToResponse(application, parties);
     }
 
@@ -160,7 +161,7 @@ public sealed class ApplicationService(
             application.Deny(actor.Name, request.Reason ?? string.Empty, now);
         }
 
-        await db.SaveChangesAsync(ct);
+        await SaveWithOutcomeAsync(application, ct);
         return (await ToResponseAsync(application, ct), licence is null ? null : await ToResponseAsync(licence, ct));
     }
 
@@ -174,8 +175,29 @@ public sealed class ApplicationService(
         }
 
         application.Withdraw(actor.Name, reason ?? string.Empty, time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await SaveWithOutcomeAsync(application, ct);
         return await ToResponseAsync(application, ct);
+    }
+
+    /// <summary>
+    /// Saves, and when the application has reached an outcome adds it to the decision roll-ups in the same
+    /// transaction (the caller's, or one opened here), so a decision that loses a concurrency race adds nothing.
+    /// </summary>
+    private async Task SaveWithOutcomeAsync(LicenceApplication application, CancellationToken ct)
+    {
+        if (Analytics.DecisionRollups.OutcomeOf(application) is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
+        await decisions.AddAsync(application, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     private Licence IssueLicence(LicenceApplication application, string officer, DateTimeOffset now, string reason, bool overridePresumption, int? validityMonths)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestone.Services;
 
 /// <summary>Brings a database up to date at start: migrations, the policy text, and (if asked and empty) the demo.</summary>
-public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData reference, DemoSeeder seeder, TimeProvider time, Analytics.ExportRollups rollups)
+public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData reference, DemoSeeder seeder, TimeProvider time, Analytics.ExportRollups rollups, Analytics.DecisionRollups decisions)
 {
     /// <summary>Number of demo applications the first start loads.</summary>
     public const int DemoApplications = 240;
@@ -15,12 +15,21 @@ public sealed class DatabaseInitializer(LodestoneDbContext db, ReferenceData ref
     {
         // Migrations, never EnsureCreated: each provider has its own migration set, and a schema made by
         // EnsureCreated could never be migrated later.
-        var buildsRollup = (await db.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith("_ExportRollup", StringComparison.Ordinal));
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        bool Pending(string name) => pending.Any(m => m.EndsWith("_" + name, StringComparison.Ordinal));
+        var buildsExports = Pending("ExportRollup") || Pending("DecisionAnalytics");
+        var buildsDecisions = Pending("DecisionAnalytics");
         await db.Database.MigrateAsync(ct);
-        if (buildsRollup && await db.Shipments.AnyAsync(ct))
+
+        // A database upgraded from before a roll-up (or its week rows) gets it built once from the records.
+        if (buildsExports && await db.Shipments.AnyAsync(ct))
         {
-            // A database upgraded from before the export roll-up gets it built once from its shipments.
             await rollups.RebuildAsync(ct);
+        }
+
+        if (buildsDecisions && await db.Applications.AnyAsync(ct))
+        {
+            await decisions.RebuildAsync(ct);
         }
 
         await RecordPolicyAsync(ct);

@@ -44,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<LicenceService>();
         services.AddScoped<ShipmentService>();
         services.AddScoped<Analytics.ExportRollups>();
+        services.AddScoped<Analytics.DecisionRollups>();
+        services.AddScoped<Analytics.PolicyReplayService>();
         services.AddScoped<Analytics.AnalyticsService>();
         services.AddScoped<ReportService>();
         services.AddScoped<AuditService>();

@@ -70,7 +70,7 @@ public abstract class RoundTripTests(DatabaseKind kind) : IAsyncLifetime
         var now = new DateTimeOffset(2025, 9, 15, 2, 0, 0, TimeSpan.Zero);
         var application = LicenceApplication.File(Guid.NewGuid(), "LA-2025-RT000001", draft, exporter, endUser, now);
         var calendar = new Domain.Calendar.WorkingDayCalendar("plain", new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), [], []);
-        application.Route(new RoutingDecision(Lane.Standard, "2025.1", ["standard-review"], [new Reason("standard-review", "Standard; 标准")], 45), new DateOnly(2025, 9, 15), calendar);
+        application.Route(new RoutingDecision(Lane.Standard, "2025.1", ["standard-review"], [new Reason("standard-review", "Standard; 标准")], 45), RoundTripFacts.Plain(), new DateOnly(2025, 9, 15), calendar);
         application.StopClock(Guid.NewGuid(), ClockStopReason.ExpertConsultation, "expert", new DateOnly(2025, 9, 20), new DateOnly(2025, 9, 25), calendar);
 
         await using (var db = Open())
@@ -90,6 +90,9 @@ public abstract class RoundTripTests(DatabaseKind kind) : IAsyncLifetime
             Assert.Equal("Standard; 标准", read.Reasons.Single().Text);
             Assert.Equal(ClockStopReason.ExpertConsultation, read.ClockStops.Single().Reason);
             Assert.Equal(EndUseCategory.Automotive, read.EndUse.Category);
+            Assert.Equal(1200.5m, read.RoutedOn!.QuantityKg);
+            Assert.Equal("观察名单", read.RoutedOn.ListHits.Single().Detail);
+            Assert.Equal(ListKind.Watch, read.RoutedOn.ListHits.Single().Kind);
             var party = await db.Parties.SingleAsync(p => p.Id == exporter.Id);
             Assert.Equal("江西金力永磁科技股份有限公司", party.ChineseName);
             Assert.Equal("Ganzhou plant", party.Facilities.Single().Name);
@@ -98,6 +101,23 @@ public abstract class RoundTripTests(DatabaseKind kind) : IAsyncLifetime
             Assert.Equal(1, await db.Applications.CountAsync(a => a.Lane == Lane.Standard && a.Status == ApplicationStatus.InReview));
         }
     }
+}
+
+internal static class RoundTripFacts
+{
+    public static RoutingFacts Plain() => new()
+    {
+        Channel = Channel.Individual,
+        ItemControlled = true,
+        ControlCodes = ["1C905.a.4"],
+        Destination = CountryCode.Parse("DE", "d"),
+        EndUse = EndUseCategory.Automotive,
+        EndUserSectors = [Sector.Automotive],
+        ListHits = [new ListHit(ListKind.Watch, "cn-watch v1", "end-user", "观察名单")],
+        MilitaryLinked = false,
+        MissingEvidence = [],
+        QuantityKg = 1200.5m,
+    };
 }
 
 public sealed class SqliteRoundTripTests() : RoundTripTests(DatabaseKind.Sqlite);

@@ -108,6 +108,12 @@ public sealed class LicenceApplication
     /// <summary>True for synthetic demo data.</summary>
     public bool IsDemo { get; private set; }
 
+    /// <summary>
+    /// The facts the policy was evaluated on: party, list, ownership and VEU facts as they stood at filing.
+    /// Null for applications routed before facts were kept.
+    /// </summary>
+    public RoutingFacts? RoutedOn { get; private set; }
+
     /// <summary>Optimistic-concurrency version, bumped on every change.</summary>
     public int Version { get; private set; }
 
@@ -205,10 +211,14 @@ public sealed class LicenceApplication
     }
 
     /// <summary>Records the policy's routing and accepts the application, starting the clock where the lane has one.</summary>
-    /// <param name="veuId">The covering VEU when the lane is the VEU fast track.</param>
-    public void Route(RoutingDecision routing, DateOnly acceptedOn, WorkingDayCalendar calendar, Guid? veuId = null)
+    /// <param name="routing">The policy's decision.</param>
+    /// <param name="facts">The facts it was evaluated on; kept, so the routing can be replayed under another policy.</param>
+    /// <param name="acceptedOn">The day of acceptance.</param>
+    /// <param name="calendar">The working-day calendar for the due date.</param>
+    public void Route(RoutingDecision routing, RoutingFacts facts, DateOnly acceptedOn, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(routing);
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(calendar);
         if (Status != ApplicationStatus.Submitted)
         {
@@ -219,12 +229,45 @@ public sealed class LicenceApplication
         PolicyVersion = routing.PolicyVersion;
         RuleIds = routing.RuleIds;
         Reasons = routing.Reasons;
-        VeuId = routing.Lane == Routing.Lane.VeuFastTrack ? veuId : null;
+        VeuId = routing.Lane == Routing.Lane.VeuFastTrack ? facts.VeuCoverId : null;
+        RoutedOn = facts;
         AcceptedOn = acceptedOn;
         WorkingDayLimit = routing.WorkingDays;
         Status = routing.Lane == Routing.Lane.NotControlled ? ApplicationStatus.NotRequired : ApplicationStatus.InReview;
         RecomputeDue(calendar);
         Version++;
+    }
+
+    /// <summary>
+    /// Working days from acceptance to the decision, less the working days the clock stood still: the time
+    /// art. 17 counts against its 45-day limit. Zero for lanes decided on filing; null while undecided.
+    /// </summary>
+    public int? WorkingDaysToDecision(WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (Decision is null || AcceptedOn is not { } accepted)
+        {
+            return null;
+        }
+
+        var decided = ChinaTime.DateOf(Decision.DecidedAt);
+        if (decided <= accepted)
+        {
+            return 0;
+        }
+
+        var days = calendar.WorkingDaysBetween(accepted, decided);
+        foreach (var stop in ClockStops)
+        {
+            var from = stop.From > accepted ? stop.From : accepted.AddDays(1);
+            var to = stop.To is { } end && end < decided ? end : decided;
+            if (to >= from)
+            {
+                days -= calendar.WorkingDaysBetween(from.AddDays(-1), to);
+            }
+        }
+
+        return Math.Max(0, days);
     }
 
     /// <summary>Stops the clock from <paramref name="from"/>, until <paramref name="to"/> or until resumed.</summary>

@@ -10,4 +10,7 @@ public static class ChinaTime
 
     /// <summary>The Beijing calendar date of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+
+    /// <summary>Midnight in Beijing at the start of a date, as a UTC instant.</summary>
+    public static DateTimeOffset StartOf(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 }

@@ -14,7 +14,8 @@ public sealed record ListHit(ListKind Kind, string ListName, string PartyRole, s
 /// <summary>
 /// Everything the policy may look at, gathered before evaluation. The policy never reads the
 /// database: facts are assembled by the caller, so routing is a pure function of facts and policy,
-/// and a what-if replay only needs the facts as they stood.
+/// and a what-if replay only needs the facts as they stood. The application keeps the facts it was routed on
+/// (<see cref="Applications.LicenceApplication.RoutedOn"/>), so a replay never has to reconstruct the past.
 /// </summary>
 public sealed record RoutingFacts
 {
@@ -56,6 +57,9 @@ public sealed record RoutingFacts
 
     /// <summary>Why the end user's VEUs do not cover this export ("facility not covered", "annual cap exceeded: …"); stated with the lane.</summary>
     public IReadOnlyList<string> VeuGaps { get; init; } = [];
+
+    /// <summary>Total net quantity of the items in kg (what a what-if replay weighs lanes by).</summary>
+    public decimal QuantityKg { get; init; }
 
     /// <summary>What evidence is missing: composition, documents.</summary>
     public required IReadOnlyList<string> MissingEvidence { get; init; }

@@ -99,6 +99,24 @@ public sealed class RoutingPolicy
     /// <summary>The working-day limit of a lane (null: no limit).</summary>
     public int? WorkingDaysFor(Lane lane) => _lanes.TryGetValue(lane, out var s) ? s.WorkingDays : DefaultWorkingDays(lane);
 
+    /// <summary>The rule that decides the lane (the first whose conditions hold), without the reasons' text.</summary>
+    public PolicyRule FirstMatch(RoutingFacts facts)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.When.Holds(facts))
+            {
+                return rule;
+            }
+        }
+
+        // Unreachable: Create() guarantees a final catch-all rule.
+        throw new InvalidOperationException("Policy has no catch-all rule.");
+    }
+
+    /// <summary>The rule with this id, or null.</summary>
+    public PolicyRule? RuleById(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+
     /// <summary>Routes: the first rule whose conditions hold decides the lane.</summary>
     public RoutingDecision Evaluate(RoutingFacts facts)
     {

@@ -52,9 +52,32 @@ public sealed record RuleConditions
     /// <summary>Tests the conditions; on a match, returns the facts that made it, for the decision's reasons.</summary>
     public bool Matches(RoutingFacts facts, out IReadOnlyList<string> evidence)
     {
-        ArgumentNullException.ThrowIfNull(facts);
         var found = new List<string>();
         evidence = found;
+        return Test(facts, found);
+    }
+
+    /// <summary>Tests the conditions without gathering evidence (a what-if replay of a million applications needs only the lane).</summary>
+    public bool Holds(RoutingFacts facts) => Test(facts, null);
+
+    /// <summary>True when both rules test exactly the same conditions (for telling a changed rule from an unchanged one).</summary>
+    public bool SameAs(RuleConditions other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ItemControlled == other.ItemControlled && MilitaryLinked == other.MilitaryLinked
+            && MilitaryMinorityStake == other.MilitaryMinorityStake && VeuCover == other.VeuCover
+            && MissingEvidence == other.MissingEvidence
+            && SameSet(ControlCodes, other.ControlCodes) && SameSet(Destinations, other.Destinations)
+            && SameSet(EndUses, other.EndUses) && SameSet(EndUserSectors, other.EndUserSectors)
+            && SameSet(ListHits, other.ListHits) && SameSet(Channels, other.Channels);
+    }
+
+    private static bool SameSet<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) =>
+        a is null || b is null ? a is null && b is null : a.ToHashSet().SetEquals(b);
+
+    private bool Test(RoutingFacts facts, List<string>? found)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
 
         if (ItemControlled is { } controlled)
         {
@@ -63,7 +86,7 @@ public sealed record RuleConditions
                 return false;
             }
 
-            found.Add(controlled
+            found?.Add(controlled
                 ? $"Controlled items: {string.Join(", ", facts.ControlCodes)}."
                 : "No item falls under an entry of the control list in force.");
         }
@@ -76,7 +99,7 @@ public sealed record RuleConditions
                 return false;
             }
 
-            found.Add($"Items under {string.Join(", ", hit)}.");
+            found?.Add($"Items under {string.Join(", ", hit)}.");
         }
 
         if (Destinations is not null)
@@ -86,7 +109,7 @@ public sealed record RuleConditions
                 return false;
             }
 
-            found.Add($"Destination {facts.Destination}.");
+            found?.Add($"Destination {facts.Destination}.");
         }
 
         if (EndUses is not null)
@@ -96,7 +119,7 @@ public sealed record RuleConditions
                 return false;
             }
 
-            found.Add($"Declared end use: {WireName.Of(facts.EndUse)}.");
+            found?.Add($"Declared end use: {WireName.Of(facts.EndUse)}.");
         }
 
         if (EndUserSectors is not null)
@@ -107,7 +130,7 @@ public sealed record RuleConditions
                 return false;
             }
 
-            found.Add($"End user's sectors include {string.Join(", ", sectors.Select(s => WireName.Of(s)))}.");
+            found?.Add($"End user's sectors include {string.Join(", ", sectors.Select(s => WireName.Of(s)))}.");
         }
 
         if (ListHits is not null)
@@ -118,7 +141,7 @@ public sealed record RuleConditions
                 return false;
             }
 
-            found.AddRange(hits.Select(h => $"{h.PartyRole} on {h.ListName}: {h.Detail}"));
+            found?.AddRange(hits.Select(h => $"{h.PartyRole} on {h.ListName}: {h.Detail}"));
         }
 
         if (MilitaryLinked is { } military)
@@ -130,7 +153,7 @@ public sealed record RuleConditions
 
             if (military)
             {
-                found.AddRange(facts.MilitaryEvidence);
+                found?.AddRange(facts.MilitaryEvidence);
             }
         }
 
@@ -143,7 +166,7 @@ public sealed record RuleConditions
 
             if (minority)
             {
-                found.AddRange(facts.MilitaryMinorityStakes.Select(s => $"Minority military stake: {s}."));
+                found?.AddRange(facts.MilitaryMinorityStakes.Select(s => $"Minority military stake: {s}."));
             }
         }
 
@@ -156,7 +179,7 @@ public sealed record RuleConditions
 
             if (veu)
             {
-                found.Add($"Covered by {facts.VeuCover}.");
+                found?.Add($"Covered by {facts.VeuCover}.");
             }
         }
 
@@ -169,7 +192,7 @@ public sealed record RuleConditions
 
             if (missing)
             {
-                found.AddRange(facts.MissingEvidence);
+                found?.AddRange(facts.MissingEvidence);
             }
         }
 
@@ -180,7 +203,7 @@ public sealed record RuleConditions
                 return false;
             }
 
-            found.Add($"Channel: {WireName.Of(facts.Channel)}.");
+            found?.Add($"Channel: {WireName.Of(facts.Channel)}.");
         }
 
         return true;

@@ -102,6 +102,9 @@ namespace Lodestone.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RoutedOn")
+                        .HasColumnType("text");
+
                     b.Property<string>("RuleIds")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1359,9 +1362,55 @@ namespace Lodestone.Persistence.Postgres.Migrations
                     b.ToTable("VeuDrawdowns", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestone.Persistence.Analytics.ExportMonth", b =>
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.DecisionTotal", b =>
                 {
-                    b.Property<DateOnly>("Month")
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ControlCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Grams")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Grain", "PeriodStart", "Destination", "ControlCode", "Sector", "Lane", "Outcome");
+
+                    b.HasIndex("Grain", "Destination", "PeriodStart");
+
+                    b.ToTable("DecisionTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.ExportTotal", b =>
+                {
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
                     b.Property<string>("Destination")
@@ -1393,11 +1442,39 @@ namespace Lodestone.Persistence.Postgres.Migrations
                     b.Property<long>("ValueCents")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Month", "Destination", "ControlCode", "Sector", "Authorisation", "Source");
+                    b.HasKey("Grain", "PeriodStart", "Destination", "ControlCode", "Sector", "Authorisation", "Source");
 
-                    b.HasIndex("Destination", "Month");
+                    b.HasIndex("Grain", "Destination", "PeriodStart");
 
-                    b.ToTable("ExportMonths", (string)null);
+                    b.ToTable("ExportTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.ProcessingTime", b =>
+                {
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Grain", "PeriodStart", "Destination", "Lane", "WorkingDays");
+
+                    b.ToTable("ProcessingTimes", (string)null);
                 });
 
             modelBuilder.Entity("Lodestone.Persistence.Audit.AuditHead", b =>

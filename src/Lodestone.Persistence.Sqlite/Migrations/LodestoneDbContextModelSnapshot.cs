@@ -97,6 +97,9 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RoutedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RuleIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1354,9 +1357,55 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.ToTable("VeuDrawdowns", (string)null);
                 });
 
-            modelBuilder.Entity("Lodestone.Persistence.Analytics.ExportMonth", b =>
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.DecisionTotal", b =>
                 {
-                    b.Property<DateOnly>("Month")
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Grams")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Grain", "PeriodStart", "Destination", "ControlCode", "Sector", "Lane", "Outcome");
+
+                    b.HasIndex("Grain", "Destination", "PeriodStart");
+
+                    b.ToTable("DecisionTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.ExportTotal", b =>
+                {
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Destination")
@@ -1388,11 +1437,39 @@ namespace Lodestone.Persistence.Sqlite.Migrations
                     b.Property<long>("ValueCents")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "Destination", "ControlCode", "Sector", "Authorisation", "Source");
+                    b.HasKey("Grain", "PeriodStart", "Destination", "ControlCode", "Sector", "Authorisation", "Source");
 
-                    b.HasIndex("Destination", "Month");
+                    b.HasIndex("Grain", "Destination", "PeriodStart");
 
-                    b.ToTable("ExportMonths", (string)null);
+                    b.ToTable("ExportTotals", (string)null);
+                });
+
+            modelBuilder.Entity("Lodestone.Persistence.Analytics.ProcessingTime", b =>
+                {
+                    b.Property<string>("Grain")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Grain", "PeriodStart", "Destination", "Lane", "WorkingDays");
+
+                    b.ToTable("ProcessingTimes", (string)null);
                 });
 
             modelBuilder.Entity("Lodestone.Persistence.Audit.AuditHead", b =>

@@ -41,7 +41,7 @@ internal static class AuditCapture
             // List entries are the content of a list version; the version's record (file hash, diff counts)
             // stands for them in the trail, so an import of 15,000 entries is one record, not 15,000. The
             // export roll-up is derived from audited shipments and can be rebuilt from them.
-            if (entry.Entity is StoredListEntry or Analytics.ExportMonth)
+            if (entry.Entity is StoredListEntry or Analytics.ExportTotal or Analytics.DecisionTotal or Analytics.ProcessingTime)
             {
                 continue;
             }

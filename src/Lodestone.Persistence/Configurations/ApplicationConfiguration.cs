@@ -30,6 +30,7 @@ internal sealed class ApplicationConfiguration(bool sqlite) : IEntityTypeConfigu
         builder.Property(a => a.Facility).HasMaxLength(200);
         builder.HasIndex(a => a.VeuId);
         builder.Property(a => a.Reasons).AsJson();
+        builder.Property(a => a.RoutedOn).AsJson();
         builder.Property(a => a.ClockStops).AsJson();
         builder.Property(a => a.Decision).AsJson();
         builder.Property(a => a.PolicyVersion).HasMaxLength(40);

@@ -1,3 +1,4 @@
+using Lodestone.Domain.Analytics;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Shipments;
 using Lodestone.Persistence;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lodestone.Services.Analytics;
 
 /// <summary>
-/// Keeps the export roll-up (<see cref="ExportMonth"/>) in step with released goods. Each release adds its
+/// Keeps the export roll-up (<see cref="ExportTotal"/>) in step with released goods. Each release adds its
 /// quantities with one upsert per control code (<c>INSERT … ON CONFLICT DO UPDATE</c>, the same statement on
 /// SQLite and PostgreSQL) inside the transaction that releases them, so the roll-up commits or rolls back
 /// with the shipment and concurrent releases add up exactly.
@@ -23,12 +24,12 @@ public sealed class ExportRollups(LodestoneDbContext db)
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"""
-                INSERT INTO "ExportMonths" ("Month", "Destination", "ControlCode", "Sector", "Authorisation", "Source", "Grams", "ValueCents", "Shipments")
-                VALUES ({row.Month}, {row.Destination}, {row.ControlCode}, {row.Sector}, {row.Authorisation}, {row.Source}, {row.Grams}, {row.ValueCents}, {row.Shipments})
-                ON CONFLICT ("Month", "Destination", "ControlCode", "Sector", "Authorisation", "Source") DO UPDATE SET
-                    "Grams" = "ExportMonths"."Grams" + excluded."Grams",
-                    "ValueCents" = "ExportMonths"."ValueCents" + excluded."ValueCents",
-                    "Shipments" = "ExportMonths"."Shipments" + excluded."Shipments"
+                INSERT INTO "ExportTotals" ("Grain", "PeriodStart", "Destination", "ControlCode", "Sector", "Authorisation", "Source", "Grams", "ValueCents", "Shipments")
+                VALUES ({row.Grain}, {row.PeriodStart}, {row.Destination}, {row.ControlCode}, {row.Sector}, {row.Authorisation}, {row.Source}, {row.Grams}, {row.ValueCents}, {row.Shipments})
+                ON CONFLICT ("Grain", "PeriodStart", "Destination", "ControlCode", "Sector", "Authorisation", "Source") DO UPDATE SET
+                    "Grams" = "ExportTotals"."Grams" + excluded."Grams",
+                    "ValueCents" = "ExportTotals"."ValueCents" + excluded."ValueCents",
+                    "Shipments" = "ExportTotals"."Shipments" + excluded."Shipments"
                 """,
                 ct);
         }
@@ -41,29 +42,33 @@ public sealed class ExportRollups(LodestoneDbContext db)
     public async Task<int> RebuildAsync(CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.ExportMonths.Where(e => e.Source == ExportMonth.FromShipments).ExecuteDeleteAsync(ct);
+        await db.ExportTotals.Where(e => e.Source == ExportTotal.FromShipments).ExecuteDeleteAsync(ct);
         var released = new[] { ShipmentStatus.Released, ShipmentStatus.Arrived, ShipmentStatus.InUse };
-        var shipments = await db.Shipments.AsNoTracking().Where(s => released.Contains(s.Status)).ToListAsync(ct);
-        var endUsers = shipments.Select(s => s.EndUserId).Distinct().ToList();
-        var sectors = (await db.Parties.AsNoTracking().Where(p => endUsers.Contains(p.Id)).ToListAsync(ct))
+        var sectors = (await db.Parties.AsNoTracking().Select(p => new { p.Id, p.Sectors }).ToListAsync(ct))
             .ToDictionary(p => p.Id, p => p.Sectors.Count > 0 ? WireName.Of(p.Sectors[0]) : string.Empty);
-        var rows = shipments
-            .SelectMany(s => RowsOf(s, sectors.GetValueOrDefault(s.EndUserId, string.Empty)))
-            .GroupBy(r => (r.Month, r.Destination, r.ControlCode, r.Sector, r.Authorisation))
-            .Select(g => new ExportMonth
+
+        // Streamed, untracked: ten million shipments never sit in memory at once, only their sums.
+        var sums = new Dictionary<(string, DateOnly, string, string, string, string), ExportTotal>();
+        await foreach (var shipment in db.Shipments.AsNoTracking().Where(s => released.Contains(s.Status)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            foreach (var row in RowsOf(shipment, sectors.GetValueOrDefault(shipment.EndUserId, string.Empty)))
             {
-                Month = g.Key.Month,
-                Destination = g.Key.Destination,
-                ControlCode = g.Key.ControlCode,
-                Sector = g.Key.Sector,
-                Authorisation = g.Key.Authorisation,
-                Source = ExportMonth.FromShipments,
-                Grams = g.Sum(r => r.Grams),
-                ValueCents = g.Sum(r => r.ValueCents),
-                Shipments = g.Sum(r => r.Shipments),
-            })
-            .ToList();
-        db.ExportMonths.AddRange(rows);
+                var key = (row.Grain, row.PeriodStart, row.Destination, row.ControlCode, row.Sector, row.Authorisation);
+                if (sums.TryGetValue(key, out var sum))
+                {
+                    sum.Grams += row.Grams;
+                    sum.ValueCents += row.ValueCents;
+                    sum.Shipments += row.Shipments;
+                }
+                else
+                {
+                    sums[key] = row;
+                }
+            }
+        }
+
+        var rows = sums.Values.ToList();
+        db.ExportTotals.AddRange(rows);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -76,20 +81,24 @@ public sealed class ExportRollups(LodestoneDbContext db)
     /// <summary>A value as whole cents (values have at most 2 decimals).</summary>
     public static long ToCents(decimal value) => (long)decimal.Round(value * 100m);
 
-    /// <summary>One row per control code; the declaration is counted once, on its first code's row, so totals over codes count it once.</summary>
-    private static IEnumerable<ExportMonth> RowsOf(Shipment s, string sector) =>
-        s.Items.GroupBy(i => i.ControlCodes.Count > 0 ? i.ControlCodes[0] : string.Empty, StringComparer.Ordinal).Select((g, index) => new ExportMonth
+    /// <summary>
+    /// One row per grain and control code; the declaration is counted once per grain, on its first code's row,
+    /// so totals over codes count it once.
+    /// </summary>
+    private static IEnumerable<ExportTotal> RowsOf(Shipment s, string sector) =>
+        Periods.All.SelectMany(grain => s.Items.GroupBy(i => i.ControlCodes.Count > 0 ? i.ControlCodes[0] : string.Empty, StringComparer.Ordinal).Select((g, index) => new ExportTotal
         {
-            Month = new DateOnly(s.DeclaredOn.Year, s.DeclaredOn.Month, 1),
+            Grain = WireName.Of(grain),
+            PeriodStart = Periods.StartOf(s.DeclaredOn, grain),
             Destination = s.Destination.Value,
             ControlCode = g.Key,
             Sector = sector,
             Authorisation = WireName.Of(s.Authorisation),
-            Source = ExportMonth.FromShipments,
+            Source = ExportTotal.FromShipments,
             Grams = ToGrams(g.Sum(i => i.QuantityKg)),
             ValueCents = ToCents(g.Sum(i => i.Value)),
             Shipments = index == 0 ? 1 : 0,
-        });
+        }));
 
     private async Task<string> SectorOfAsync(Guid endUserId, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using Lodestone.DataFiles;
+using Lodestone.Domain.Analytics;
+using Lodestone.Domain.Common;
 using Lodestone.Persistence;
 using Lodestone.Persistence.Analytics;
 using Microsoft.EntityFrameworkCore;
@@ -50,32 +52,35 @@ internal sealed class DemoCustomsHistory(LodestoneDbContext db)
         // Customs publish a month's figures after it ends: a demo seeded on a past date gets no later figures.
         var current = new DateOnly(today.Year, today.Month, 1);
         var figures = ExportStatisticsFile.Load(Path.Combine(dataDirectory, "demo", "magnet-exports.csv")).Where(f => f.Month < current).ToList();
-        var shipped = (await db.ExportMonths.AsNoTracking().Where(e => e.Source == ExportMonth.FromShipments).ToListAsync(ct))
-            .GroupBy(e => (e.Month, e.Destination))
+        // Statistics are monthly, so they add to the month grain only; weekly views show shipments alone.
+        var month = WireName.Of(Grain.Month);
+        var shipped = (await db.ExportTotals.AsNoTracking().Where(e => e.Source == ExportTotal.FromShipments && e.Grain == month).ToListAsync(ct))
+            .GroupBy(e => (Month: e.PeriodStart, e.Destination))
             .ToDictionary(g => g.Key, g => g.Sum(e => e.Grams));
-        var rows = new List<ExportMonth>();
-        foreach (var month in figures.GroupBy(f => f.Month))
+        var rows = new List<ExportTotal>();
+        foreach (var figure in figures.GroupBy(f => f.Month))
         {
-            var total = month.Single(f => f.Destination == "*").Tonnes;
-            var named = month.Where(f => f.Destination != "*").ToDictionary(f => f.Destination, f => f.Tonnes, StringComparer.Ordinal);
+            var total = figure.Single(f => f.Destination == "*").Tonnes;
+            var named = figure.Where(f => f.Destination != "*").ToDictionary(f => f.Destination, f => f.Tonnes, StringComparer.Ordinal);
             // Demo shipments to destinations outside the mix count towards the month's total too.
-            var elsewhere = shipped.Where(x => x.Key.Month == month.Key && !named.ContainsKey(x.Key.Destination) && !Mix.ContainsKey(x.Key.Destination)).Sum(x => x.Value);
+            var elsewhere = shipped.Where(x => x.Key.Month == figure.Key && !named.ContainsKey(x.Key.Destination) && !Mix.ContainsKey(x.Key.Destination)).Sum(x => x.Value);
             var rest = total - named.Values.Sum() - (elsewhere / 1_000_000m);
             var weights = Mix.Where(m => !named.ContainsKey(m.Key)).ToList();
             var spread = weights.ToDictionary(w => w.Key, w => rest * w.Value / weights.Sum(x => x.Value), StringComparer.Ordinal);
             foreach (var (destination, tonnes) in named.Concat(spread))
             {
-                var grams = (long)decimal.Round(tonnes * 1_000_000m) - shipped.GetValueOrDefault((month.Key, destination));
+                var grams = (long)decimal.Round(tonnes * 1_000_000m) - shipped.GetValueOrDefault((figure.Key, destination));
                 if (grams <= 0)
                 {
                     continue;
                 }
 
-                rows.Add(new ExportMonth
+                rows.Add(new ExportTotal
                 {
-                    Month = month.Key,
+                    Grain = month,
+                    PeriodStart = figure.Key,
                     Destination = destination,
-                    Source = ExportMonth.FromStatistics,
+                    Source = ExportTotal.FromStatistics,
                     Grams = grams,
                     ValueCents = (long)decimal.Round(grams / 1000m * UsdPerKg * 100m),
                     Shipments = (int)Math.Max(1m, decimal.Round(grams / 1_000_000m / TonnesPerDeclaration)),
@@ -83,7 +88,7 @@ internal sealed class DemoCustomsHistory(LodestoneDbContext db)
             }
         }
 
-        db.ExportMonths.AddRange(rows);
+        db.ExportTotals.AddRange(rows);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return rows.Count;

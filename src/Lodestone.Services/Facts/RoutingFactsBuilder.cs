@@ -59,6 +59,7 @@ public sealed class RoutingFactsBuilder(PartyRisk risks, IVeuCoverage veu)
             VeuCoverId = cover.VeuId,
             VeuGaps = cover.Gaps,
             MissingEvidence = missing,
+            QuantityKg = draft.Items.Sum(i => i.QuantityKg),
         };
     }
 }

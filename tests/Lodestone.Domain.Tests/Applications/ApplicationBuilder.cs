@@ -32,10 +32,25 @@ internal static class ApplicationBuilder
     public static LicenceApplication Filed_(ApplicationDraft? draft = null, Party? exporter = null) =>
         LicenceApplication.File(Guid.NewGuid(), "LA-2025-TEST0001", draft ?? Draft(), exporter ?? Exporter, EndUser, Filed);
 
+    /// <summary>Plain facts: a controlled item to a civilian German car maker, no hits.</summary>
+    public static RoutingFacts Facts(decimal quantityKg = 100m) => new()
+    {
+        Channel = Channel.Individual,
+        ItemControlled = true,
+        ControlCodes = ["1C905.a.4"],
+        Destination = CountryCode.Parse("DE", "destination"),
+        EndUse = EndUseCategory.Automotive,
+        EndUserSectors = [Sector.Automotive],
+        ListHits = [],
+        MilitaryLinked = false,
+        MissingEvidence = [],
+        QuantityKg = quantityKg,
+    };
+
     public static LicenceApplication Routed(Lane lane = Lane.Standard, int? workingDays = 45, Channel channel = Channel.Individual)
     {
         var application = Filed_(Draft(channel));
-        application.Route(new RoutingDecision(lane, "2025.1", ["rule"], [new Reason("rule", "why")], workingDays), ChinaTime.DateOf(Filed), ReferenceFiles.ChinaCalendar);
+        application.Route(new RoutingDecision(lane, "2025.1", ["rule"], [new Reason("rule", "why")], workingDays), Facts(), ChinaTime.DateOf(Filed), ReferenceFiles.ChinaCalendar);
         return application;
     }
 }

@@ -1,12 +1,13 @@
 namespace Lodestone.Persistence.Analytics;
 
 /// <summary>
-/// The export roll-up: released quantity, value and declarations per month × destination × control code ×
+/// The export roll-up: released quantity, value and declarations per period × destination × control code ×
 /// end-user sector × authorisation, kept up to date in the transaction that releases goods, so dashboard
-/// queries read a few thousand rows instead of every shipment. <see cref="Source"/> tells shipments recorded
-/// in Lodestone from customs statistics loaded for the time before it (the demo's calibrated history).
+/// queries read a few thousand rows instead of every shipment. Each release is counted once per grain
+/// (a month row and a week row). <see cref="Source"/> tells shipments recorded in Lodestone from customs
+/// statistics loaded for the time before it (the demo's calibrated history, monthly only).
 /// </summary>
-public sealed class ExportMonth
+public sealed class ExportTotal
 {
     /// <summary>Rows built from shipments; a rebuild replaces exactly these.</summary>
     public const string FromShipments = "shipments";
@@ -14,8 +15,11 @@ public sealed class ExportMonth
     /// <summary>Rows loaded from published customs statistics.</summary>
     public const string FromStatistics = "customs-statistics";
 
-    /// <summary>The first day of the month.</summary>
-    public DateOnly Month { get; set; }
+    /// <summary><c>month</c> or <c>week</c> (see <see cref="Domain.Analytics.Grain"/>).</summary>
+    public string Grain { get; set; } = "month";
+
+    /// <summary>The first day of the period: the 1st of the month, or the Monday of the ISO week.</summary>
+    public DateOnly PeriodStart { get; set; }
 
     /// <summary>ISO 3166-1 alpha-2 destination.</summary>
     public string Destination { get; set; } = string.Empty;
