@@ -57,6 +57,7 @@ public static class LodestoneCli
         root.Subcommands.Add(VeuCommands.Build(context, database));
         root.Subcommands.Add(ShipmentCommands.Build(context, database));
         root.Subcommands.Add(AnalyticsCommands.Build(context, database));
+        root.Subcommands.Add(SimulateCommand.Build(context, database));
         root.Subcommands.Add(ScreenCommands.Screen(context, database));
         root.Subcommands.Add(ScreenCommands.Batch(context, database));
         return root;

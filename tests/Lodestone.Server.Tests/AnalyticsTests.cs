@@ -67,7 +67,7 @@ public abstract class AnalyticsTests(ServerFixture server)
         Assert.Equal("US \u221228.8% m/m, \u221229.5% y/y, September 2025", usMove.Str("description"));
 
         var csv = await analyst.GetStringAsync(new Uri("/api/v1/analytics/exports.csv?from=2025-08&to=2025-08&groupBy=month,destination&destination=US", UriKind.Relative));
-        Assert.Equal(["month,destination,control_code,sector,authorisation,kg,value,shipments", "2025-08,US,,,,589.5,30000.25,2"], csv.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
+        Assert.Equal(["month,week,destination,control_code,sector,authorisation,kg,value,shipments", "2025-08,,US,,,,589.5,30000.25,2"], csv.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using Lodestone.Persistence;
 using Lodestone.Services;
 using Lodestone.Testing;
@@ -169,5 +170,40 @@ public sealed class DemoDataTests(DemoServer server) : IClassFixture<DemoServer>
         Assert.Contains(moves.AsArray(), m => m!.Str("description") == "US \u221228.7% m/m, \u221229.5% y/y, September 2025");
         var (_, may) = await Api.GetAsync(analyst, "/api/v1/analytics/movements?month=2025-05");
         Assert.Contains(may.AsArray(), m => m!.Str("destination") == "US" && m!["monthOnMonth"]!.GetValue<decimal>() < -0.88m);
+    }
+
+    [Fact]
+    public async Task Replaying_the_whole_demo_history_under_the_policy_in_force_reproduces_every_lane()
+    {
+        var (_, all) = await Api.GetAsync(server.Client, "/api/v1/applications?pageSize=1");
+        var (status, replay) = await Api.PostAsync(await server.ClientAs(Roles.PolicyAdmin), "/api/v1/analytics/replays", new { from = "2025-01-01", to = "2026-12-31" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, replay["withoutFacts"]!.GetValue<int>());
+        Assert.Empty(replay["unknownPolicyVersions"]!.AsArray());
+        Assert.Equal(all["total"]!.GetValue<int>(), replay["replayed"]!.GetValue<int>());
+        Assert.Equal(0, replay["flipped"]!.GetValue<int>());
+        Assert.Equal(replay["approvedKg"]!.GetValue<decimal>(), replay["draftApprovedKg"]!.GetValue<decimal>());
+
+        // Every lane of the history is there, month by month, as routed.
+        var lanes = replay["cells"]!.AsArray().SelectMany(c => c!["historical"]!.AsObject().Select(l => l.Key)).Distinct().ToHashSet();
+        Assert.Superset(new HashSet<string> { "standard", "enhanced", "presumption-of-denial", "prohibited", "veu-fast-track", "registration" }, lanes);
+    }
+
+    [Fact]
+    public async Task Demo_decisions_have_rates_and_processing_times_within_the_statutory_limit()
+    {
+        var analyst = await server.ClientAs(Roles.Analyst);
+        var (_, lanes) = await Api.GetAsync(analyst, "/api/v1/analytics/decisions?from=2025-01&to=2026-12&groupBy=lane");
+        var standard = lanes.AsArray().Single(l => l!.Str("lane") == "standard")!;
+        Assert.True(standard["approved"]!.GetValue<int>() > 0 && standard["denied"]!.GetValue<int>() > 0, standard.ToJsonString());
+        Assert.Equal(1m, standard["approvalRate"]!.GetValue<decimal>() + standard["denialRate"]!.GetValue<decimal>(), 3);
+        var fast = lanes.AsArray().Single(l => l!.Str("lane") == "veu-fast-track")!;
+        Assert.Equal(1m, fast["approvalRate"]!.GetValue<decimal>());
+
+        // Art. 17: standard cases are decided within 45 working days; VEU cases on filing.
+        var (_, times) = await Api.GetAsync(analyst, "/api/v1/analytics/processing-times?from=2025-01&to=2026-12&groupBy=lane");
+        var byLane = times.AsArray().ToDictionary(t => t!.Str("lane"), t => t!);
+        Assert.InRange(byLane["standard"]["max"]!.GetValue<int>(), 1, 45);
+        Assert.Equal(0, byLane["veu-fast-track"]["max"]!.GetValue<int>());
     }
 }

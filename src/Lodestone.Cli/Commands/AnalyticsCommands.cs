@@ -6,27 +6,28 @@ using Spectre.Console;
 
 namespace Lodestone.Cli.Commands;
 
-/// <summary><c>lodestone analytics rebuild</c>: recomputes the export roll-up from the shipments.</summary>
+/// <summary><c>lodestone analytics rebuild</c>: recomputes the export and decision roll-ups from the records.</summary>
 internal static class AnalyticsCommands
 {
     public static Command Build(CliContext context, Option<string?> database)
     {
-        var analytics = new Command("analytics", "Export analytics: maintain the roll-up the dashboard reads.");
+        var analytics = new Command("analytics", "Analytics: maintain the roll-ups the dashboard reads (the what-if replay is `simulate`).");
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
-        var rebuild = new Command("rebuild", "Recompute the roll-up's shipment rows from every released shipment (customs statistics stay).") { json };
+        var rebuild = new Command("rebuild", "Recompute the roll-ups from every released shipment and decided application (customs statistics stay).") { json };
         rebuild.SetAction(async (parse, ct) =>
         {
             await using var services = CliContext.Services(CliContext.Options(parse.GetValue(database)));
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            var rows = await scope.ServiceProvider.GetRequiredService<ExportRollups>().RebuildAsync(ct);
+            var exports = await scope.ServiceProvider.GetRequiredService<ExportRollups>().RebuildAsync(ct);
+            var decisions = await scope.ServiceProvider.GetRequiredService<DecisionRollups>().RebuildAsync(ct);
             if (parse.GetValue(json))
             {
-                context.WriteJson(new { rows });
+                context.WriteJson(new { rows = exports, decisionRows = decisions });
             }
             else
             {
-                context.Console.MarkupLine($"{rows} roll-up row(s) rebuilt from the shipments.");
+                context.Console.MarkupLine($"{exports} export roll-up row(s) rebuilt from the shipments, {decisions} decision roll-up row(s) from the applications.");
             }
 
             return ExitCodes.Ok;

@@ -21,8 +21,23 @@ public sealed record ReplayReport(DateOnly From, DateOnly To, int WithoutFacts, 
 /// </summary>
 public sealed class PolicyReplayService(LodestoneDbContext db)
 {
-    /// <summary>Parses a draft policy; a bad file is reported with its line, as at start.</summary>
+    /// <summary>Parses a draft policy file; a bad file is reported with its line, as at start.</summary>
     public static RoutingPolicy ParseDraft(string name, string yaml) => PolicyFile.Parse(name, yaml);
+
+    /// <summary>Parses a draft policy sent as text; a fault is a validation error on <c>policy</c> naming the line.</summary>
+    /// <exception cref="DomainException">The YAML is not a valid policy.</exception>
+    public static RoutingPolicy ParseDraftText(string yaml)
+    {
+        try
+        {
+            return PolicyFile.Parse("draft policy", yaml);
+        }
+        catch (DataFileException e)
+        {
+            var where = e.Line > 0 ? $"Line {e.Line}{(e.Field is null ? string.Empty : $", {e.Field}")}: " : string.Empty;
+            throw new DomainException("policy", where + e.Problem);
+        }
+    }
 
     /// <summary>Replays the applications filed between two days (inclusive, China time).</summary>
     /// <param name="draft">The draft; null replays under the versions in force (which must reproduce every lane).</param>

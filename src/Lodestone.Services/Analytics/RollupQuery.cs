@@ -58,7 +58,10 @@ internal sealed class RollupQuery
         return this;
     }
 
-    /// <summary>Limits the periods to those starting between the two days (inclusive; either may be open).</summary>
+    /// <summary>
+    /// Limits the periods to the months from <paramref name="from"/>'s to <paramref name="to"/>'s (inclusive; either
+    /// may be open). A week belongs to the range when it starts in it, or holds its first day.
+    /// </summary>
     public RollupQuery Between(DateOnly? from, DateOnly? to)
     {
         if (from is { } f && to is { } t && f > t)
@@ -68,12 +71,12 @@ internal sealed class RollupQuery
 
         if (from is { } start)
         {
-            Where("\"PeriodStart\"", Periods.StartOf(start, Grain), ">=");
+            Where("\"PeriodStart\"", Periods.StartOf(new DateOnly(start.Year, start.Month, 1), Grain), ">=");
         }
 
         if (to is { } end)
         {
-            Where("\"PeriodStart\"", end, "<=");
+            Where("\"PeriodStart\"", new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1), "<=");
         }
 
         return this;

@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lodestone.Server.Pages.Analytics;
 
-/// <summary>The export dashboard: monthly tonnage, one destination against the total, the month's biggest movements, and the table by destination.</summary>
+/// <summary>
+/// The dashboard: tonnage per month or week with one destination against the total, the month's biggest
+/// movements, the table by destination, and decisions: outcomes and rates per lane and month, and processing
+/// times per lane and destination.
+/// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Hosting.Policies.Analytics)]
 public sealed class IndexModel(AnalyticsService analytics, TimeProvider time) : PageModel
 {
@@ -21,6 +25,10 @@ public sealed class IndexModel(AnalyticsService analytics, TimeProvider time) : 
     [BindProperty(SupportsGet = true)]
     public string? Destination { get; set; }
 
+    /// <summary><c>month</c> (default) or <c>week</c>: how the chart buckets exports.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Grain { get; set; }
+
     /// <summary>The month whose movements are listed (default: the last month shown).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }
@@ -33,9 +41,21 @@ public sealed class IndexModel(AnalyticsService analytics, TimeProvider time) : 
 
     public IReadOnlyList<MovementRow> Movements { get; private set; } = [];
 
+    public IReadOnlyList<DecisionRow> ByLane { get; private set; } = [];
+
+    public IReadOnlyList<DecisionRow> ByMonth { get; private set; } = [];
+
+    public IReadOnlyList<ProcessingTimeRow> TimesByLane { get; private set; } = [];
+
+    public IReadOnlyList<ProcessingTimeRow> Times { get; private set; } = [];
+
     public DateOnly MovementMonth { get; private set; }
 
-    public string Query => $"from={From}&to={To}&destination={Destination}";
+    public string Query => $"from={From}&to={To}&destination={Destination}&grain={Grain}";
+
+    /// <summary>The chart's series as (period, tonnes).</summary>
+    internal static IReadOnlyList<ChartPoint> Series(IReadOnlyList<ExportRow> rows) =>
+        rows.Select(r => new ChartPoint(r.Month?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? r.Week ?? string.Empty, r.Kg / 1000m)).ToList();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -48,10 +68,15 @@ public sealed class IndexModel(AnalyticsService analytics, TimeProvider time) : 
             (From, To) = (from.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), to.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
             Destination = string.IsNullOrWhiteSpace(Destination) ? "US" : CountryCode.Parse(Destination, "destination").Value;
             MovementMonth = Apis.AnalyticsApi.ParseMonth(Month, "month") ?? to;
-            Totals = await analytics.ExportsAsync(from, to, "month", null, ct);
-            Focus = await analytics.ExportsAsync(from, to, "month", Destination, ct);
+            Grain = WireName.Of(Domain.Analytics.Periods.ParseGrain(Grain));
+            Totals = await analytics.ExportsAsync(from, to, Grain, null, ct);
+            Focus = await analytics.ExportsAsync(from, to, Grain, Destination, ct);
             ByDestination = (await analytics.ExportsAsync(from, to, "destination", null, ct)).OrderByDescending(r => r.Kg).ToList();
             Movements = (await analytics.MovementsAsync(MovementMonth, 1000m, ct)).Take(10).ToList();
+            ByLane = await analytics.DecisionsAsync(from, to, "lane", null, ct);
+            ByMonth = await analytics.DecisionsAsync(from, to, "month", null, ct);
+            TimesByLane = await analytics.ProcessingTimesAsync(from, to, "lane", null, ct);
+            Times = await analytics.ProcessingTimesAsync(from, to, "lane,destination", null, ct);
         });
     }
 }
