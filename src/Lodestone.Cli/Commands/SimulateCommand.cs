@@ -74,9 +74,9 @@ internal static class SimulateCommand
     {
         var r = report.Result;
         var console = context.Console;
-        console.MarkupLine($"{(r.DraftVersion is null ? "Policies in force" : $"Draft [bold]{Markup.Escape(r.DraftVersion)}[/]")}, filed {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}: " +
-            $"{r.Replayed:#,0} applications replayed, [bold]{r.Flipped:#,0}[/] change lane.");
-        console.MarkupLine($"Tonnage reaching approval: {r.ApprovedKg / 1000m:#,0.###} t as it happened, [bold]{r.DraftApprovedKg / 1000m:#,0.###} t[/] under the draft.");
+        console.MarkupLine($"{(r.DraftVersion is null ? "Policies in force" : $"Draft [bold]{Markup.Escape(r.DraftVersion)}[/]")}, applications filed {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}.");
+        console.MarkupLine($"{r.Replayed:#,0} replayed; {r.Flipped:#,0} change lane.");
+        console.MarkupLine($"Approved: {r.ApprovedKg / 1000m:#,0.###} t as it happened; [bold]{r.DraftApprovedKg / 1000m:#,0.###} t[/] under the draft.");
         if (report.WithoutFacts > 0)
         {
             console.MarkupLine($"[grey]{report.WithoutFacts} applications were routed before routing facts were kept and are not replayed.[/]");

@@ -17,7 +17,7 @@ public sealed class PolicyReplay
     private readonly int _maxFlips;
     private readonly Dictionary<(DateOnly Month, string Destination), CellTally> _cells = [];
     private readonly Dictionary<(Lane From, Lane To), (int Count, decimal Kg)> _shifts = [];
-    private readonly List<LaneFlip> _flips = [];
+    private readonly SortedSet<LaneFlip> _flips = new(FilingOrder.Instance);
     private readonly decimal[] _approvedKgByLane = new decimal[LaneCount];
     private readonly decimal[] _deniedKgByLane = new decimal[LaneCount];
     private readonly HashSet<string> _unknownVersions = new(StringComparer.Ordinal);
@@ -80,10 +80,17 @@ public sealed class PolicyReplay
         var key = (item.Lane, rule.Lane);
         var shift = _shifts.GetValueOrDefault(key);
         _shifts[key] = (shift.Count + 1, shift.Kg + kg);
-        if (_flips.Count < _maxFlips)
+        // Keep the earliest filings, whatever order the history arrives in, so a capped list is deterministic.
+        if (_maxFlips == 0 || (_flips.Count == _maxFlips && FilingOrder.Compare(item.FiledOn, item.Number, item.Id, _flips.Max!) > 0))
         {
-            var (deciding, why) = Explain(rule, item.RuleId, historical, policy);
-            _flips.Add(new LaneFlip(item.Id, item.Number, item.FiledOn, item.Destination, kg, item.Lane, item.RuleId, rule.Lane, rule.Id, deciding, why));
+            return;
+        }
+
+        var (deciding, why) = Explain(rule, item.RuleId, historical, policy);
+        _flips.Add(new LaneFlip(item.Id, item.Number, item.FiledOn, item.Destination, kg, item.Lane, item.RuleId, rule.Lane, rule.Id, deciding, why));
+        if (_flips.Count > _maxFlips)
+        {
+            _flips.Remove(_flips.Max!);
         }
     }
 
@@ -101,7 +108,7 @@ public sealed class PolicyReplay
             .ToList();
         var shifts = _shifts.OrderByDescending(s => s.Value.Count).ThenBy(s => s.Key.From).ThenBy(s => s.Key.To)
             .Select(s => new LaneShift(s.Key.From, s.Key.To, s.Value.Count, s.Value.Kg)).ToList();
-        var flips = _flips.OrderBy(f => f.FiledOn).ThenBy(f => f.Number, StringComparer.Ordinal).ToList();
+        var flips = _flips.ToList();
         return new ReplayResult(
             _draft?.Version,
             _replayed,
@@ -192,6 +199,27 @@ public sealed class PolicyReplay
         }
 
         return cell;
+    }
+
+    /// <summary>Filing day, then number, then id: the order flipped applications are listed in.</summary>
+    private sealed class FilingOrder : IComparer<LaneFlip>
+    {
+        public static readonly FilingOrder Instance = new();
+
+        public static int Compare(DateOnly filedOn, string number, Guid id, LaneFlip other)
+        {
+            var byDay = filedOn.CompareTo(other.FiledOn);
+            if (byDay != 0)
+            {
+                return byDay;
+            }
+
+            var byNumber = string.CompareOrdinal(number, other.Number);
+            return byNumber != 0 ? byNumber : id.CompareTo(other.Id);
+        }
+
+        public int Compare(LaneFlip? x, LaneFlip? y) =>
+            x is null || y is null ? (x is null ? (y is null ? 0 : -1) : 1) : Compare(x.FiledOn, x.Number, x.Id, y);
     }
 
     private sealed class CellTally
