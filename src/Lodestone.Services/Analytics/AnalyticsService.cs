@@ -49,9 +49,6 @@ public sealed class AnalyticsService(LodestoneDbContext db)
         ["workingDays"] = "\"WorkingDays\"",
     };
 
-    /// <summary>The dimensions the exports table takes.</summary>
-    public static readonly IReadOnlyList<string> Dimensions = ["month", "week", "destination", "controlCode", "sector", "authorisation"];
-
     /// <summary>Exports in the periods between two days (inclusive), grouped by the given dimensions, sorted by them.</summary>
     public async Task<IReadOnlyList<ExportRow>> ExportsAsync(DateOnly? from, DateOnly? to, string? groupBy, string? destination, CancellationToken ct)
     {
