@@ -20,9 +20,14 @@ public sealed class AnalyticsJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
         // 20 months of bars with the US drawn as a line; the demo is seeded as of 15 Sep 2025, so August is the last month.
-        await Expect(page.Locator("#export-chart rect.bar")).ToHaveCountAsync(20);
-        await Expect(page.Locator("#export-chart polyline.focus")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#export-chart rect.bar").Nth(16).Locator("title")).ToHaveTextAsync("2025-05: 1,238 t");
+        // The chart is an OxyPlot SVG: a bar per month (its fill) and the US line named in the legend; the
+        // figures behind it are in the table under it.
+        await Expect(page.Locator("#export-chart")).ToBeVisibleAsync();
+        Assert.InRange(await page.Locator("#export-chart rect[style*='fill:rgb(122,156,198)']").CountAsync(), 20, 21); // 20 bars and the legend's swatch
+        await Expect(page.Locator("#export-chart text", new() { HasText = "US" }).First).ToBeAttachedAsync();
+        await Expect(page.Locator("#export-chart-data tbody tr")).ToHaveCountAsync(20);
+        await Expect(page.Locator("#export-chart-data tbody tr").Nth(16)).ToContainTextAsync("2025-05");
+        await Expect(page.Locator("#export-chart-data tbody tr").Nth(16).Locator("td").Nth(1)).ToHaveTextAsync("1,238");
 
         var us = page.Locator("#movements tr.highlight", new() { HasText = "US" });
         await Expect(us).ToContainTextAsync("US \u221288.6% m/m, \u221292.8% y/y, May 2025");
@@ -45,7 +50,7 @@ public sealed class AnalyticsJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(page.Locator("h2", new() { HasText = "Tonnes per week" })).ToBeVisibleAsync();
         await Expect(page.Locator("p.muted", new() { HasText = "customs statistics are published monthly" })).ToBeVisibleAsync();
-        await Expect(page.Locator("#export-chart rect.bar").First.Locator("title")).ToContainTextAsync("-W");
+        await Expect(page.Locator("#export-chart-data tbody tr").First).ToContainTextAsync("-W");
     }
 
     [Fact]
@@ -73,7 +78,8 @@ public sealed class AnalyticsJourneyTests(BrowserFixture browser) : IClassFixtur
         var flip = page.Locator("#flips tbody tr").First;
         await Expect(flip).ToContainTextAsync("US");
         await Expect(flip).ToContainTextAsync("New rule 'us-presumption' sends it to presumption-of-denial");
-        await Expect(page.Locator("#what-if-chart rect.bar").First).ToBeAttachedAsync();
+        await Expect(page.Locator("#what-if-chart")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#what-if-chart-data tbody tr").CountAsync() > 0);
         await Expect(page.Locator("#cells tbody tr.highlight", new() { HasText = "US" }).First).ToContainTextAsync("→");
 
         // The flipped applications download as CSV from the same run.
