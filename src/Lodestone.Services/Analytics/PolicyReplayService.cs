@@ -1,5 +1,6 @@
 using Lodestone.DataFiles;
 using Lodestone.Domain.Analytics;
+using Lodestone.Domain.Applications;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Routing;
 using Lodestone.Persistence;
@@ -45,16 +46,17 @@ public sealed class PolicyReplayService(LodestoneDbContext db)
         var start = ChinaTime.StartOf(from);
         var end = ChinaTime.StartOf(to.AddDays(1));
         var period = db.Applications.AsNoTracking().Where(a => a.Lane != null && a.SubmittedAt >= start && a.SubmittedAt < end);
-
-        // The total is only needed for progress: counting costs a pass over the table, so it is skipped without a listener.
-        var total = progress is null ? 0 : await period.CountAsync(a => a.RoutedOn != null, ct);
+        var withoutFacts = await period.CountAsync(a => a.RoutedOn == null, ct);
+        var total = await period.CountAsync(a => a.RoutedOn != null, ct);
         var policies = await InForceAsync(ct);
         var replay = new PolicyReplay(draft, c => Resolve(policies, c), maxFlips);
-        var withoutFacts = new System.Runtime.CompilerServices.StrongBox<int>();
+        var rows = period.Where(a => a.RoutedOn != null)
+            .Select(a => new { a.Id, a.Number, a.SubmittedAt, a.Destination, a.Lane, a.RuleIds, a.PolicyVersion, a.Status, a.RoutedOn })
+            .AsAsyncEnumerable();
         var done = 0;
-        await foreach (var item in ReplayCaseReader.ReadAsync(db, start, end, withoutFacts, ct))
+        await foreach (var a in rows.WithCancellation(ct))
         {
-            replay.Add(item);
+            replay.Add(new ReplayCase(a.Id, a.Number, ChinaTime.DateOf(a.SubmittedAt), a.Destination.Value, a.Lane!.Value, a.RuleIds.Count > 0 ? a.RuleIds[0] : string.Empty, a.PolicyVersion ?? string.Empty, OutcomeOf(a.Status), a.RoutedOn!, a.SubmittedAt));
             if (++done % 10_000 == 0)
             {
                 progress?.Report((done, total));
@@ -62,8 +64,17 @@ public sealed class PolicyReplayService(LodestoneDbContext db)
         }
 
         progress?.Report((done, total));
-        return new ReplayReport(from, to, withoutFacts.Value, replay.Result());
+        return new ReplayReport(from, to, withoutFacts, replay.Result());
     }
+
+    private static HistoricalOutcome OutcomeOf(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Approved => HistoricalOutcome.Approved,
+        ApplicationStatus.Denied => HistoricalOutcome.Denied,
+        ApplicationStatus.Withdrawn => HistoricalOutcome.Withdrawn,
+        ApplicationStatus.NotRequired => HistoricalOutcome.NotRequired,
+        _ => HistoricalOutcome.Pending,
+    };
 
     /// <summary>
     /// The text of the version that routed an application. Should a version's file have been edited without a
