@@ -1,16 +1,24 @@
 using BenchmarkDotNet.Running;
+using Lodestone.Benchmarks.Analytics;
 using Lodestone.Benchmarks.Screening;
 
 namespace Lodestone.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks named on the command line (BenchmarkDotNet's --filter), or one of the screening
-/// load programs: <c>screening-accuracy</c> or <c>screening-speed</c> (options in docs/benchmarks.md).
+/// Runs the benchmarks named on the command line (BenchmarkDotNet's --filter), or one of the load
+/// programs: <c>screening-accuracy</c>, <c>screening-speed</c> or <c>analytics</c> (options in docs/benchmarks.md).
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "analytics")
+        {
+            var options = BenchOptions.Parse(args.Skip(1));
+            using var report = new Report(options.String("out"));
+            return AnalyticsBench.RunAsync(options, report, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] is "screening-accuracy" or "screening-speed")
         {
             var options = BenchOptions.Parse(args.Skip(1));
