@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Lodestone.Domain.Common;
@@ -10,26 +11,15 @@ public static class WireName
 {
     /// <summary>The kebab-case name of a value.</summary>
     public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where TEnum : struct, Enum =>
+        Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     /// <summary>Parses a kebab-case name; case-insensitive; numbers are refused.</summary>
     public static bool TryParse<TEnum>(string? text, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(Of(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
+        where TEnum : struct, Enum =>
+        Names<TEnum>.ByName.TryGetValue(text?.Trim() ?? string.Empty, out value);
 
-        value = default;
-        return false;
-    }
-
-    /// <summary>Parses a kebab-case name or throws a <see cref="DomainException"/> naming the field and the allowed values.</summary>
+    /// <summary>Parses a kebab-case name, or throws a <see cref="DomainException"/> naming the field and the allowed values.</summary>
     public static TEnum Parse<TEnum>(string? text, string field)
         where TEnum : struct, Enum
     {
@@ -44,4 +34,18 @@ public static class WireName
     /// <summary>The allowed names, comma-separated, for error messages.</summary>
     public static string AllowedList<TEnum>()
         where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(v => Of(v)));
+
+    /// <summary>
+    /// Names computed once per enum type: every stored row, roll-up and API response converts through
+    /// here, so the conversion must not allocate (a million-application replay parses two enums a row).
+    /// </summary>
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<TEnum, string> ByValue =
+            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
+
+        public static readonly FrozenDictionary<string, TEnum> ByName =
+            ByValue.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
+    }
 }

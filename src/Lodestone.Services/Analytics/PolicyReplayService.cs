@@ -61,24 +61,42 @@ public sealed class PolicyReplayService(LodestoneDbContext db)
         var start = ChinaTime.StartOf(from);
         var end = ChinaTime.StartOf(to.AddDays(1));
         var period = db.Applications.AsNoTracking().Where(a => a.Lane != null && a.SubmittedAt >= start && a.SubmittedAt < end);
-        var withoutFacts = await period.CountAsync(a => a.RoutedOn == null, ct);
-        var total = await period.CountAsync(a => a.RoutedOn != null, ct);
+
+        // One pass over the period: a count first costs a second scan of a large table, so it is made only
+        // for a progress bar.
+        var total = progress is null ? 0 : await period.CountAsync(ct);
         var policies = await InForceAsync(ct);
         var replay = new PolicyReplay(draft, c => Resolve(policies, c), maxFlips);
-        var rows = period.Where(a => a.RoutedOn != null)
-            .Select(a => new { a.Id, a.Number, a.SubmittedAt, a.Destination, a.Lane, a.RuleIds, a.PolicyVersion, a.Status, a.RoutedOn })
-            .AsAsyncEnumerable();
+        var rows = period.Select(a => new { a.Id, a.Number, a.SubmittedAt, a.Destination, a.Lane, a.RuleIds, a.PolicyVersion, a.Status, a.RoutedOn });
         var done = 0;
-        await foreach (var a in rows.WithCancellation(ct))
-        {
-            replay.Add(new ReplayCase(a.Id, a.Number, ChinaTime.DateOf(a.SubmittedAt), a.Destination.Value, a.Lane!.Value, a.RuleIds.Count > 0 ? a.RuleIds[0] : string.Empty, a.PolicyVersion ?? string.Empty, OutcomeOf(a.Status), a.RoutedOn!, a.SubmittedAt));
-            if (++done % 10_000 == 0)
-            {
-                progress?.Report((done, total));
-            }
-        }
+        var withoutFacts = 0;
 
-        progress?.Report((done, total));
+        // Read synchronously on a pool thread: per-row async reads cost more than the replay itself
+        // (SQLite's provider has no real async I/O), and the request thread stays free meanwhile.
+        await Task.Run(
+            () =>
+            {
+                foreach (var a in rows.AsEnumerable())
+                {
+                    if (a.RoutedOn is null)
+                    {
+                        withoutFacts++;
+                    }
+                    else
+                    {
+                        replay.Add(new ReplayCase(a.Id, a.Number, ChinaTime.DateOf(a.SubmittedAt), a.Destination.Value, a.Lane!.Value, a.RuleIds.Count > 0 ? a.RuleIds[0] : string.Empty, a.PolicyVersion ?? string.Empty, OutcomeOf(a.Status), a.RoutedOn, a.SubmittedAt));
+                    }
+
+                    if (++done % 10_000 == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        progress?.Report((done, total));
+                    }
+                }
+            },
+            ct);
+
+        progress?.Report((done, Math.Max(done, total)));
         return new ReplayReport(from, to, withoutFacts, replay.Result());
     }
 
