@@ -44,11 +44,20 @@ start() {
     if [[ $(id -u) -eq 0 ]]; then chown postgres: "$dir"; fi
     as_owner "$initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
+    # A port can look free and still be held (a server shutting down, another cluster starting), so a
+    # failed start moves on to the next port a few times before giving up.
     port=55432
-    while port_in_use "$port"; do port=$((port + 1)); done
-    as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2 \
-      || { cat "$dir/server.log" >&2; exit 1; }
+    local tries=0
+    while true; do
+      while port_in_use "$port"; do port=$((port + 1)); done
+      if as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2; then
+        break
+      fi
+      tries=$((tries + 1))
+      if ((tries >= 5)); then cat "$dir/server.log" >&2; exit 1; fi
+      port=$((port + 1))
+    done
     echo "$port" | as_owner tee "$dir/port" >/dev/null
   fi
   echo "export LODESTONE_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
