@@ -3,49 +3,13 @@ using Lodestone.Domain.Classification;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Parties;
 using Lodestone.Domain.Routing;
-using Lodestone.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Persistence.Tests;
 
 /// <summary>Migrates a real database and reads an application back exactly as it was saved.</summary>
-public abstract class RoundTripTests(DatabaseKind kind) : IAsyncLifetime
+public abstract class RoundTripTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private string? _database;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = kind == DatabaseKind.Postgres
-            ? await PostgresServer.CreateDatabaseAsync()
-            : TempSqlite.NewPath("lodestone-rt");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null && kind == DatabaseKind.Postgres)
-        {
-            await PostgresServer.DropDatabaseAsync(_database);
-        }
-        else if (_database is not null)
-        {
-            TempSqlite.Delete(_database);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    private LodestoneDbContext Open()
-    {
-        if (_database is null)
-        {
-            Assert.Skip($"No PostgreSQL server configured ({PostgresServer.Variable}).");
-        }
-
-        var options = new DbContextOptionsBuilder<LodestoneDbContext>();
-        DatabaseProvider.Configure(options, _database);
-        return new LodestoneDbContext(options.Options);
-    }
-
     [Fact]
     public async Task An_application_with_items_reasons_and_stops_reads_back_unchanged()
     {

@@ -359,7 +359,7 @@ internal static class AnalyticsBench
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 // With a progress listener, as the page will run it: that adds the count of the period.
-                last = await new PolicyReplayService(db).RunAsync(policy, DataGenerator.FirstDay, DataGenerator.LastDay, 1000, Listener.Instance, ct);
+                last = await new PolicyReplayService(db, target.Options()).RunAsync(policy, DataGenerator.FirstDay, DataGenerator.LastDay, 1000, Listener.Instance, ct);
                 times.Add(clock.Elapsed.TotalSeconds);
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
                 loads.Add(BenchPaths.LoadAverage().Split(' ')[0]);
@@ -459,11 +459,16 @@ internal static class AnalyticsBench
         /// <summary>A SQLite file path or a PostgreSQL connection string.</summary>
         public string Connection { get; } = kind == DatabaseKind.Sqlite ? DatabaseProvider.SqliteConnectionString(connection) : connection;
 
-        public LodestoneDbContext Context()
+        public DbContextOptions<LodestoneDbContext> Options()
         {
             var options = new DbContextOptionsBuilder<LodestoneDbContext>();
             DatabaseProvider.Configure(options, Connection);
-            var db = new LodestoneDbContext(options.Options);
+            return options.Options;
+        }
+
+        public LodestoneDbContext Context()
+        {
+            var db = new LodestoneDbContext(Options());
             db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             return db;
         }

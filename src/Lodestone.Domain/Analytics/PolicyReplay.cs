@@ -94,6 +94,55 @@ public sealed class PolicyReplay
         }
     }
 
+    /// <summary>
+    /// Folds in a replay of other applications under the same draft (a replay split over several readers).
+    /// Every tally is a sum and the flip list keeps the earliest filings, so the merged result is the one a
+    /// single replay of all the applications gives, whatever the split.
+    /// </summary>
+    public void Merge(PolicyReplay other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!ReferenceEquals(other._draft, _draft) || other._maxFlips != _maxFlips)
+        {
+            throw new ArgumentException("Only replays under the same draft and flip cap can be merged.", nameof(other));
+        }
+
+        _replayed += other._replayed;
+        _flipped += other._flipped;
+        _unknownVersions.UnionWith(other._unknownVersions);
+        for (var i = 0; i < LaneCount; i++)
+        {
+            _approvedKgByLane[i] += other._approvedKgByLane[i];
+            _deniedKgByLane[i] += other._deniedKgByLane[i];
+        }
+
+        foreach (var (key, theirs) in other._shifts)
+        {
+            var ours = _shifts.GetValueOrDefault(key);
+            _shifts[key] = (ours.Count + theirs.Count, ours.Kg + theirs.Kg);
+        }
+
+        foreach (var (key, theirs) in other._cells)
+        {
+            if (!_cells.TryGetValue(key, out var ours))
+            {
+                ours = new CellTally();
+                _cells[key] = ours;
+            }
+
+            ours.Add(theirs);
+        }
+
+        foreach (var flip in other._flips)
+        {
+            _flips.Add(flip);
+            if (_flips.Count > _maxFlips)
+            {
+                _flips.Remove(_flips.Max!);
+            }
+        }
+    }
+
     /// <summary>The replay's totals, per destination and month, the lane shifts and the flipped applications (filing order).</summary>
     public ReplayResult Result()
     {
@@ -235,5 +284,19 @@ public sealed class PolicyReplay
         public decimal ApprovedKg { get; set; }
 
         public decimal DraftApprovedKg { get; set; }
+
+        public void Add(CellTally other)
+        {
+            for (var i = 0; i < LaneCount; i++)
+            {
+                Historical[i] += other.Historical[i];
+                Draft[i] += other.Draft[i];
+                FlippedInKg[i] += other.FlippedInKg[i];
+            }
+
+            Flipped += other.Flipped;
+            ApprovedKg += other.ApprovedKg;
+            DraftApprovedKg += other.DraftApprovedKg;
+        }
     }
 }

@@ -4,6 +4,7 @@ using Lodestone.Domain.Applications;
 using Lodestone.Domain.Common;
 using Lodestone.Domain.Routing;
 using Lodestone.Persistence;
+using Lodestone.Persistence.Analytics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lodestone.Services.Analytics;
@@ -19,8 +20,11 @@ public sealed record ReplayReport(DateOnly From, DateOnly To, int WithoutFacts, 
 /// The what-if: replays every application filed in a period through a draft policy (or, with no draft,
 /// through the policy version that routed each one), on the facts each was routed on.
 /// </summary>
-public sealed class PolicyReplayService(LodestoneDbContext db)
+public sealed class PolicyReplayService(LodestoneDbContext db, DbContextOptions<LodestoneDbContext> options)
 {
+    /// <summary>More readers than cores only contend; more than four gain little even on a big machine.</summary>
+    private const int MaxReaders = 4;
+
     /// <summary>Parses a draft policy file; a bad file is reported with its line, as at start.</summary>
     public static RoutingPolicy ParseDraft(string name, string yaml) => PolicyFile.Parse(name, yaml);
 
@@ -60,44 +64,55 @@ public sealed class PolicyReplayService(LodestoneDbContext db)
 
         var start = ChinaTime.StartOf(from);
         var end = ChinaTime.StartOf(to.AddDays(1));
-        var period = db.Applications.AsNoTracking().Where(a => a.Lane != null && a.SubmittedAt >= start && a.SubmittedAt < end);
 
         // One pass over the period: a count first costs a second scan of a large table, so it is made only
         // for a progress bar.
-        var total = progress is null ? 0 : await period.CountAsync(ct);
+        var total = progress is null ? 0 : await db.Applications.CountAsync(a => a.Lane != null && a.SubmittedAt >= start && a.SubmittedAt < end, ct);
         var policies = await InForceAsync(ct);
+        var counter = new ProgressCounter(total, progress);
+
+        // Reading and parsing the recorded facts is most of the work, so the period is cut into one slice per
+        // core, each read on its own connection into its own replay; the replays merge into the result a single
+        // pass would give (PolicyReplay.Merge).
+        var slices = ReplayRows.Slices(db, start, end, Math.Clamp(Environment.ProcessorCount, 1, MaxReaders));
+        var parts = await Task.WhenAll(slices.Select(slice => Task.Run(() => ReplayPart(draft, policies, maxFlips, slice, counter, ct), ct)));
+        var replay = parts[0].Replay;
+        foreach (var part in parts.Skip(1))
+        {
+            replay.Merge(part.Replay);
+        }
+
+        counter.Finish();
+        return new ReplayReport(from, to, parts.Sum(p => p.WithoutFacts), replay.Result());
+    }
+
+    private (PolicyReplay Replay, int WithoutFacts) ReplayPart(RoutingPolicy? draft, Dictionary<string, List<(DateTimeOffset Loaded, RoutingPolicy Policy)>> policies, int maxFlips, ReplaySlice slice, ProgressCounter counter, CancellationToken ct)
+    {
         var replay = new PolicyReplay(draft, c => Resolve(policies, c), maxFlips);
-        var rows = period.Select(a => new { a.Id, a.Number, a.SubmittedAt, a.Destination, a.Lane, a.RuleIds, a.PolicyVersion, a.Status, a.RoutedOn });
-        var done = 0;
         var withoutFacts = 0;
-
-        // Read synchronously on a pool thread: per-row async reads cost more than the replay itself
-        // (SQLite's provider has no real async I/O), and the request thread stays free meanwhile.
-        await Task.Run(
-            () =>
+        var done = 0;
+        using var reader = new LodestoneDbContext(options);
+        foreach (var row in ReplayRows.Read(reader, slice))
+        {
+            if (row.RoutedOn is null)
             {
-                foreach (var a in rows.AsEnumerable())
-                {
-                    if (a.RoutedOn is null)
-                    {
-                        withoutFacts++;
-                    }
-                    else
-                    {
-                        replay.Add(new ReplayCase(a.Id, a.Number, ChinaTime.DateOf(a.SubmittedAt), a.Destination.Value, a.Lane!.Value, a.RuleIds.Count > 0 ? a.RuleIds[0] : string.Empty, a.PolicyVersion ?? string.Empty, OutcomeOf(a.Status), a.RoutedOn, a.SubmittedAt));
-                    }
+                withoutFacts++;
+            }
+            else
+            {
+                replay.Add(new ReplayCase(row.Id, row.Number, ChinaTime.DateOf(row.SubmittedAt), row.Destination.Value, row.Lane, row.RuleId, row.PolicyVersion ?? string.Empty, OutcomeOf(row.Status), row.RoutedOn, row.SubmittedAt));
+            }
 
-                    if (++done % 10_000 == 0)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        progress?.Report((done, total));
-                    }
-                }
-            },
-            ct);
+            if (++done == ProgressCounter.Step)
+            {
+                ct.ThrowIfCancellationRequested();
+                counter.Add(done);
+                done = 0;
+            }
+        }
 
-        progress?.Report((done, Math.Max(done, total)));
-        return new ReplayReport(from, to, withoutFacts, replay.Result());
+        counter.Add(done);
+        return (replay, withoutFacts);
     }
 
     private static HistoricalOutcome OutcomeOf(ApplicationStatus status) => status switch
@@ -141,5 +156,35 @@ public sealed class PolicyReplayService(LodestoneDbContext db)
                 g => g.Key,
                 g => g.OrderBy(r => r.FirstLoadedAt).Select(r => (r.FirstLoadedAt, PolicyFile.Parse($"policy {r.Version}", r.Yaml))).ToList(),
                 StringComparer.Ordinal);
+    }
+
+    /// <summary>Applications replayed so far, across the readers, reported to one progress listener at a time.</summary>
+    private sealed class ProgressCounter(int total, IProgress<(int Done, int Total)>? progress)
+    {
+        public const int Step = 10_000;
+        private readonly Lock _gate = new();
+        private int _done;
+
+        public void Add(int count)
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _done += count;
+                progress.Report((_done, total));
+            }
+        }
+
+        public void Finish()
+        {
+            lock (_gate)
+            {
+                progress?.Report((_done, Math.Max(_done, total)));
+            }
+        }
     }
 }

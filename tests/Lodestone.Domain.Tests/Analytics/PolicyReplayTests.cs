@@ -177,4 +177,28 @@ public sealed class PolicyReplayTests
         // The earliest filings are kept whatever order the history is read in.
         Assert.Equal(["LA-1", "LA-2"], Replay(strict, Enumerable.Reverse(History()), maxFlips: 2).Flips.Select(f => f.Number));
     }
+
+    [Fact]
+    public void Replays_of_parts_of_the_history_merge_into_the_replay_of_the_whole()
+    {
+        var strict = Draft("all-enhanced", y => y.Replace("rules:\n", "rules:\n  - id: everything-enhanced\n    lane: enhanced\n    reason: Review everything.\n    when: { itemControlled: true }\n", StringComparison.Ordinal));
+        var history = History();
+        history.Add(history[0] with { Id = Guid.NewGuid(), Number = "LA-9", PolicyVersion = "2024.9" });
+        var whole = JsonSerializer.Serialize(Replay(strict, history, maxFlips: 3));
+
+        // Interleaved parts, so the earliest flips are spread over both and the cap must be applied again on merge.
+        var parts = new[] { new PolicyReplay(strict, c => c.PolicyVersion == Policy.Version ? Policy : null, 3), new PolicyReplay(strict, c => c.PolicyVersion == Policy.Version ? Policy : null, 3) };
+        for (var i = 0; i < history.Count; i++)
+        {
+            parts[i % 2].Add(history[i]);
+        }
+
+        parts[1].Merge(parts[0]);
+        var merged = parts[1].Result();
+        Assert.Equal(whole, JsonSerializer.Serialize(merged));
+        Assert.Equal(5, merged.Flipped); // all but the two already enhanced, counted over both parts
+        Assert.Equal(["LA-1", "LA-9", "LA-2"], merged.Flips.Select(f => f.Number));
+
+        Assert.Throws<ArgumentException>(() => parts[0].Merge(new PolicyReplay(null, _ => Policy, 3)));
+    }
 }
