@@ -58,6 +58,7 @@ internal static class Conversions
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new CountryCodeJsonConverter());
         options.Converters.Add(new ProductJsonConverter());
+        options.Converters.Add(new RoutingFactsJsonConverter());
         return options;
     }
 
