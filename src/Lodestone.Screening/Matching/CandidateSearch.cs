@@ -374,6 +374,41 @@ internal static class CandidateSearch
         }
     }
 
+    /// <summary>The query-side bound of a form whose token mask is <paramref name="mask"/> (see <see cref="Bound"/>).</summary>
+    private static double CheapBound(
+        TokenInfo[] query, ushort mask, ReadOnlySpan<ushort> bits, ushort unknown, ulong assumed, ReadOnlySpan<double> reach, double total,
+        Span<double> b, Span<int> order)
+    {
+        var count = 0;
+        for (var i = 0; i < query.Length; i++)
+        {
+            var bi = bits[i] == 0 || (unknown & bits[i]) != 0 || (assumed & (1UL << i)) != 0 ? 1.0 : (mask & bits[i]) != 0 ? reach[i] : 0.0;
+            if (bi > 0)
+            {
+                var k = count++;
+                while (k > 0 && b[order[k - 1]] < bi)
+                {
+                    order[k] = order[k - 1];
+                    k--;
+                }
+
+                order[k] = i;
+                b[i] = bi;
+            }
+        }
+
+        double met = 0, metWeight = 0, best = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var i = order[k];
+            met += b[i] * query[i].Weight;
+            metWeight += query[i].Weight;
+            best = Math.Max(best, met / (metWeight + (ScoringParameters.QueryOmissionFloor * (total - metWeight))));
+        }
+
+        return best;
+    }
+
     /// <summary>
     /// Keeps the candidates whose score bound reaches the threshold. With b(i) the best similarity token i can reach,
     /// U a lower bound of the entry weight left unmet, R the distinctive query weight that meets nothing in this entry
@@ -403,39 +438,21 @@ internal static class CandidateSearch
         var links = scratch.Links;
         var table = scratch.LinkTable;
         var masks = scratch.FormMasks;
+        var verdicts = scratch.MaskVerdicts;
+        var generation = scratch.NextMaskGeneration();
         foreach (var form in candidates)
         {
             // First the cheap bound from the form's mask: a token whose bit is set is met at best as well as its best
-            // neighbour; one without, not at all. Most candidates stop here.
+            // neighbour; one without, not at all. It depends on the mask alone, and candidates share a few dozen masks:
+            // it is worked out once per mask. Most candidates stop here.
             var mask = masks[form];
-            double cheapMet = 0, cheapMetWeight = 0, cheapBest = 0;
-            var cheapCount = 0;
-            for (var i = 0; i < n; i++)
+            ref var verdict = ref verdicts[mask];
+            if (verdict >> 1 != generation)
             {
-                var bi = bits[i] == 0 || (unknown & bits[i]) != 0 || (assumed & (1UL << i)) != 0 ? 1.0 : (mask & bits[i]) != 0 ? reach[i] : 0.0;
-                if (bi > 0)
-                {
-                    var k = cheapCount++;
-                    while (k > 0 && b[order[k - 1]] < bi)
-                    {
-                        order[k] = order[k - 1];
-                        k--;
-                    }
-
-                    order[k] = i;
-                    b[i] = bi;
-                }
+                verdict = (generation << 1) | (CheapBound(query, mask, bits, unknown, assumed, reach, total, b, order) >= threshold - 1e-9 ? 1 : 0);
             }
 
-            for (var k = 0; k < cheapCount; k++)
-            {
-                var i = order[k];
-                cheapMet += b[i] * query[i].Weight;
-                cheapMetWeight += query[i].Weight;
-                cheapBest = Math.Max(cheapBest, cheapMet / (cheapMetWeight + (omitQuery * (total - cheapMetWeight))));
-            }
-
-            if (cheapBest < threshold - 1e-9)
+            if ((verdict & 1) == 0)
             {
                 continue;
             }

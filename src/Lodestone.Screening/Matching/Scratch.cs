@@ -42,6 +42,26 @@ internal sealed class Scratch
     public List<int> Candidates { get; } = [];
 
 
+    /// <summary>
+    /// Per candidate mask value: the generation it was judged in (shifted left by one) and whether the cheap bound let
+    /// it through (the low bit). Stale generations read as not judged, so nothing is cleared between query forms.
+    /// </summary>
+    public int[] MaskVerdicts { get; } = new int[1 << 16];
+
+    private int _maskGeneration;
+
+    /// <summary>A fresh generation for <see cref="MaskVerdicts"/>.</summary>
+    public int NextMaskGeneration()
+    {
+        if (_maskGeneration == (int.MaxValue >> 1))
+        {
+            Array.Clear(MaskVerdicts);
+            _maskGeneration = 0;
+        }
+
+        return ++_maskGeneration;
+    }
+
     /// <summary>The current query form's neighbours, chained per vocabulary id (see <see cref="LinkTable"/>).</summary>
     public NeighbourLink[] Links { get; private set; } = new NeighbourLink[256];
 
@@ -56,6 +76,9 @@ internal sealed class Scratch
 
     /// <summary>Forms whose bound reaches the threshold, with their bound: the ones to score.</summary>
     public List<(int Form, double Bound)> Survivors { get; } = [];
+
+    /// <summary>Scores of the current query by shape and query form.</summary>
+    public ShapeMemo Shapes { get; } = new();
 
     /// <summary>Memoised similarities of the current query form's tokens to vocabulary tokens (by id).</summary>
     public SimilarityMemo Memo { get; } = new();
@@ -188,6 +211,59 @@ internal sealed class SimilarityMemo
         }
 
         return _values.AsSpan(_rows[id] * _width, _width);
+    }
+}
+
+/// <summary>
+/// The scores of one query by indexed shape (see <see cref="FormTable"/>) and query form: forms of one shape get one
+/// scorer call per query form. Rows are handed out to the shapes met, so memory follows the shapes scored, not the index.
+/// </summary>
+internal sealed class ShapeMemo
+{
+    private int[] _stamps = [];
+    private int[] _rows = [];
+    private double[] _values = new double[256];
+    private int _generation;
+    private int _count;
+    private int _width;
+
+    /// <summary>Starts a query of <paramref name="queryForms"/> forms over an index of <paramref name="shapes"/> shapes.</summary>
+    public void Reset(int shapes, int queryForms)
+    {
+        if (_stamps.Length < shapes)
+        {
+            _stamps = new int[shapes];
+            _rows = new int[shapes];
+            _generation = 0;
+        }
+
+        if (_generation == int.MaxValue)
+        {
+            Array.Clear(_stamps);
+            _generation = 0;
+        }
+
+        _generation++;
+        _count = 0;
+        _width = queryForms;
+    }
+
+    /// <summary>The slot of a shape's score against a query form: NaN until computed.</summary>
+    public ref double Slot(int shape, int queryForm)
+    {
+        if (_stamps[shape] != _generation)
+        {
+            _stamps[shape] = _generation;
+            _rows[shape] = _count++;
+            if (_values.Length < _count * _width)
+            {
+                Array.Resize(ref _values, Math.Max(_count * _width, _values.Length * 2));
+            }
+
+            _values.AsSpan((_count - 1) * _width, _width).Fill(double.NaN);
+        }
+
+        return ref _values[(_rows[shape] * _width) + queryForm];
     }
 }
 
