@@ -45,6 +45,7 @@ internal static class ScreeningProfile
 
         var best = new double[queries.Count];
         Array.Fill(best, double.MaxValue);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var r = 0; r < repeat; r++)
         {
             for (var i = 0; i < queries.Count; i++)
@@ -55,6 +56,8 @@ internal static class ScreeningProfile
             }
         }
 
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        report.Line($"Process CPU time per query (less sensitive to other load than latency): {Stats.Ms(cpu.TotalMilliseconds / repeat / queries.Count)}.");
         var sorted = best.Order().ToArray();
         report.Line($"All ({queries.Count}, best of {repeat}): p50 {Stats.Ms(sorted[sorted.Length / 2])}, p95 {Stats.Ms(Stats.Percentile(sorted, 0.95))}, p99 {Stats.Ms(Stats.Percentile(sorted, 0.99))}, mean {Stats.Ms(best.Average())}; load average {BenchPaths.LoadAverage()}.");
         foreach (var group in queries.Select((q, i) => (q.Kind, Ms: best[i])).GroupBy(x => x.Kind))

@@ -30,6 +30,10 @@ internal static class CandidateSearch
 
     private const long WalkBudget = 50_000;
 
+    /// <summary>The least the scorer charges per unit of strong weight unmatched on both sides, beyond the omission floors.</summary>
+    public static double ConflictFloor =>
+        Math.Max(0.0, ScoringParameters.ConflictWeight - ScoringParameters.QueryOmissionFloor - ScoringParameters.EntryOmissionFloor);
+
     /// <summary>Fills <see cref="Scratch.Survivors"/> with the forms worth scoring for one query form, and their bounds.</summary>
     public static void Collect(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch)
     {
@@ -97,7 +101,9 @@ internal static class CandidateSearch
         var masks = scratch.FormMasks;
         var candidates = scratch.Candidates;
         candidates.Clear();
-        Span<ushort> bits = stackalloc ushort[n];
+        var cheap = scratch.MaskBounds;
+        cheap.Start(query, threshold);
+        var bits = cheap.Bits.AsSpan(0, n);
         for (var i = 0; i < n; i++)
         {
             bits[i] = i < MaskedTokens ? (ushort)(1 << i) : (ushort)0;
@@ -133,56 +139,66 @@ internal static class CandidateSearch
 
         // The other tokens mark the candidates they meet. Legal forms not looked up, initials (an initial meets any word
         // it starts, which no lookup lists), tokens beyond the mask and tokens whose postings are too long to walk are
-        // assumed met by the first, cheap bound; the exact bound of the candidates that pass it does not assume them.
+        // assumed met by the cheap bounds; the exact bound of the candidates that pass them does not assume them.
         var budget = Math.Max(WalkBudgetPerCandidate * (long)candidates.Count, WalkBudget);
-        ushort unknown = 0;
         for (var i = 0; i < n; i++)
         {
-            if (essential[i] || bits[i] == 0 || !Exhaustive(query[i]))
+            if (bits[i] == 0 || !Exhaustive(query[i]))
             {
-                continue;
+                cheap.Assume(i);
             }
-
-            if (cost[i] > budget)
+            else if (!essential[i] && cost[i] > budget)
             {
-                unknown |= bits[i];
-                continue;
+                cheap.Assume(i);
             }
-
-            Walk(index, neighbours, start[i], end[i], bits[i], masks, null);
+            else if (!essential[i])
+            {
+                Walk(index, neighbours, start[i], end[i], bits[i], masks, null);
+            }
         }
 
         for (var w = 0; w < windowCount; w++)
         {
-            if (!Touches(windows[w], essential))
+            if (Touches(windows[w], essential))
             {
-                var windowBits = WindowBits(windows[w], bits);
-                if (windowCost[w] > budget)
+                continue;
+            }
+
+            if (windowCost[w] > budget)
+            {
+                for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
                 {
-                    unknown |= windowBits;
+                    cheap.Assume(k);
                 }
-                else
-                {
-                    Walk(index, neighbours, windowStart[w], windowStart[w + 1], windowBits, masks, null);
-                }
+            }
+            else
+            {
+                Walk(index, neighbours, windowStart[w], windowStart[w + 1], WindowBits(windows[w], bits), masks, null);
             }
         }
 
-        // The best similarity each token can reach through any neighbour (the cheap bound's value for a set bit).
-        Span<double> best = stackalloc double[n];
+        // What a set bit can mean at best: the best similarity, and the most entry weight, of any neighbour of the token
+        // or of a window over it.
+        var reach = cheap.Reach.AsSpan(0, n);
+        var entryReach = cheap.EntryReach.AsSpan(0, n);
         for (var i = 0; i < n; i++)
         {
-            best[i] = bits[i] == 0 || !Exhaustive(query[i]) || (unknown & bits[i]) != 0 ? 1.0 : BestSimilarity(neighbours, start[i], end[i]);
+            (reach[i], entryReach[i]) = Best(index, neighbours, start[i], end[i]);
         }
 
         for (var w = 0; w < windowCount; w++)
         {
-            var similarity = BestSimilarity(neighbours, windowStart[w], windowStart[w + 1]);
+            // A window is met by one entry token (or joined pair) for all its tokens: each of them is charged its share
+            // of that entry weight, so that summing over the tokens counts it once.
+            var (similarity, weight) = Best(index, neighbours, windowStart[w], windowStart[w + 1]);
             for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
             {
-                best[k] = Math.Max(best[k], similarity);
+                reach[k] = Math.Max(reach[k], similarity);
+                entryReach[k] = Math.Max(entryReach[k], weight / windows[w].Length);
             }
         }
+
+        cheap.Ready();
 
         // Every neighbour found, by vocabulary id: a candidate that passes the cheap bound checks its own tokens against
         // them, so its exact bound costs its own length, not the other tokens' posting lists. Legal forms not looked up
@@ -209,7 +225,7 @@ internal static class CandidateSearch
             Link(index, neighbours, windowStart[w], windowStart[w + 1], windows[w].Start, windows[w].Length, scratch);
         }
 
-        Bound(index, forms, query, threshold, assumed, assumedStrong, assumedWeak, bits, unknown, best, scratch);
+        Bound(index, forms, query, threshold, assumed, assumedStrong, assumedWeak, scratch);
     }
 
     /// <summary>Whether a token's lookup lists every token it meets (an initial meets any word it starts: not listed).</summary>
@@ -226,15 +242,16 @@ internal static class CandidateSearch
         return result;
     }
 
-    private static double BestSimilarity(List<Neighbour> neighbours, int from, int to)
+    private static (double Similarity, double EntryWeight) Best(CandidateIndex index, List<Neighbour> neighbours, int from, int to)
     {
-        var best = 0.0;
+        double similarity = 0, weight = 0;
         for (var k = from; k < to; k++)
         {
-            best = Math.Max(best, BestPairsScorer.Sharpen(neighbours[k].Similarity));
+            similarity = Math.Max(similarity, BestPairsScorer.Sharpen(neighbours[k].Similarity));
+            weight = Math.Max(weight, index.EntryWeight(neighbours[k].Token));
         }
 
-        return best;
+        return (similarity, weight);
     }
 
     /// <summary>
@@ -374,41 +391,6 @@ internal static class CandidateSearch
         }
     }
 
-    /// <summary>The query-side bound of a form whose token mask is <paramref name="mask"/> (see <see cref="Bound"/>).</summary>
-    private static double CheapBound(
-        TokenInfo[] query, ushort mask, ReadOnlySpan<ushort> bits, ushort unknown, ulong assumed, ReadOnlySpan<double> reach, double total,
-        Span<double> b, Span<int> order)
-    {
-        var count = 0;
-        for (var i = 0; i < query.Length; i++)
-        {
-            var bi = bits[i] == 0 || (unknown & bits[i]) != 0 || (assumed & (1UL << i)) != 0 ? 1.0 : (mask & bits[i]) != 0 ? reach[i] : 0.0;
-            if (bi > 0)
-            {
-                var k = count++;
-                while (k > 0 && b[order[k - 1]] < bi)
-                {
-                    order[k] = order[k - 1];
-                    k--;
-                }
-
-                order[k] = i;
-                b[i] = bi;
-            }
-        }
-
-        double met = 0, metWeight = 0, best = 0;
-        for (var k = 0; k < count; k++)
-        {
-            var i = order[k];
-            met += b[i] * query[i].Weight;
-            metWeight += query[i].Weight;
-            best = Math.Max(best, met / (metWeight + (ScoringParameters.QueryOmissionFloor * (total - metWeight))));
-        }
-
-        return best;
-    }
-
     /// <summary>
     /// Keeps the candidates whose score bound reaches the threshold. With b(i) the best similarity token i can reach,
     /// U a lower bound of the entry weight left unmet, R the distinctive query weight that meets nothing in this entry
@@ -419,7 +401,7 @@ internal static class CandidateSearch
     /// </summary>
     private static void Bound(
         CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, ulong assumed, int assumedStrong, bool assumedWeak,
-        ReadOnlySpan<ushort> bits, ushort unknown, ReadOnlySpan<double> reach, Scratch scratch)
+        Scratch scratch)
     {
         var n = query.Length;
         var total = 0.0;
@@ -430,48 +412,54 @@ internal static class CandidateSearch
 
         var omitQuery = ScoringParameters.QueryOmissionFloor;
         var omitEntry = ScoringParameters.EntryOmissionFloor;
-        var conflictWeight = Math.Max(0.0, ScoringParameters.ConflictWeight - omitQuery - omitEntry);
+        var conflictWeight = ConflictFloor;
         Span<double> b = stackalloc double[n];
         Span<double> row = stackalloc double[n];
+        Span<double> rowEntry = stackalloc double[n];
         Span<int> order = stackalloc int[n];
         var candidates = CollectionsMarshal.AsSpan(scratch.Candidates);
         var links = scratch.Links;
         var table = scratch.LinkTable;
         var masks = scratch.FormMasks;
-        var verdicts = scratch.MaskVerdicts;
-        var generation = scratch.NextMaskGeneration();
+        var cheap = scratch.MaskBounds;
         foreach (var form in candidates)
         {
-            // First the cheap bound from the form's mask: a token whose bit is set is met at best as well as its best
-            // neighbour; one without, not at all. It depends on the mask alone, and candidates share a few dozen masks:
-            // it is worked out once per mask. Most candidates stop here.
-            var mask = masks[form];
-            ref var verdict = ref verdicts[mask];
-            if (verdict >> 1 != generation)
-            {
-                verdict = (generation << 1) | (CheapBound(query, mask, bits, unknown, assumed, reach, total, b, order) >= threshold - 1e-9 ? 1 : 0);
-            }
-
-            if ((verdict & 1) == 0)
+            // The cheap bounds first (query side by mask, then the form's unmet weight): most candidates stop there.
+            var slot = cheap.Slot(masks[form]);
+            if (slot < 0)
             {
                 continue;
             }
 
-            // How well each query token can be met by this form's tokens, and how much entry weight they can account for.
+            var weights = forms.Weights(form);
+            if (!cheap.EntryMayReach(slot, weights))
+            {
+                continue;
+            }
+
+            // How well each query token can be met by this form's tokens, and how much entry weight each can account for:
+            // the scorer pairs a query token (or window) with one entry token (or joined pair), so a token counts its
+            // heaviest neighbour in the form, and a window's neighbour is shared out over the window's tokens.
             row.Clear();
-            var candidateEntryMet = 0.0;
+            rowEntry.Clear();
             foreach (var id in index.FormTokens(form))
             {
                 for (var l = table.Get(id); l >= 0; l = links[l].Next)
                 {
                     ref readonly var link = ref links[l];
+                    var share = link.EntryWeight / link.Count;
                     for (var i = link.First; i < link.First + link.Count; i++)
                     {
                         row[i] = Math.Max(row[i], link.Similarity);
+                        rowEntry[i] = Math.Max(rowEntry[i], share);
                     }
-
-                    candidateEntryMet += link.EntryWeight;
                 }
+            }
+
+            var candidateEntryMet = 0.0;
+            foreach (var weight in rowEntry)
+            {
+                candidateEntryMet += weight;
             }
 
             var count = 0;
@@ -496,8 +484,7 @@ internal static class CandidateSearch
                 order[k] = i;
             }
 
-            // The query side alone bounds the score (the entry terms only add to the denominator): most candidates fail
-            // here, before the form's weights are read (a cache miss each at a million names).
+            // The query side alone bounds the score (the entry terms only add to the denominator).
             double queryMet = 0, queryMetWeight = 0, queryBest = 0;
             for (var k = 0; k < count; k++)
             {
@@ -514,7 +501,6 @@ internal static class CandidateSearch
 
             // Entry weight that cannot have been met: assumed tokens may meet a weak token each, or (strong ones) up to
             // three joined entry tokens.
-            var weights = forms.Weights(form);
             var strongMet = candidateEntryMet + (3.0 * assumedStrong * weights.MaxToken);
             var entryMet = strongMet + (assumedWeak ? weights.Weak : 0.0);
             var unmetEntry = Math.Max(0.0, weights.Total - entryMet);

@@ -42,25 +42,8 @@ internal sealed class Scratch
     public List<int> Candidates { get; } = [];
 
 
-    /// <summary>
-    /// Per candidate mask value: the generation it was judged in (shifted left by one) and whether the cheap bound let
-    /// it through (the low bit). Stale generations read as not judged, so nothing is cleared between query forms.
-    /// </summary>
-    public int[] MaskVerdicts { get; } = new int[1 << 16];
-
-    private int _maskGeneration;
-
-    /// <summary>A fresh generation for <see cref="MaskVerdicts"/>.</summary>
-    public int NextMaskGeneration()
-    {
-        if (_maskGeneration == (int.MaxValue >> 1))
-        {
-            Array.Clear(MaskVerdicts);
-            _maskGeneration = 0;
-        }
-
-        return ++_maskGeneration;
-    }
+    /// <summary>The candidate stage's cheap bounds of the current query form.</summary>
+    public MaskBounds MaskBounds { get; } = new();
 
     /// <summary>The current query form's neighbours, chained per vocabulary id (see <see cref="LinkTable"/>).</summary>
     public NeighbourLink[] Links { get; private set; } = new NeighbourLink[256];
