@@ -177,8 +177,8 @@ internal static class CandidateSearch
             }
         }
 
-        // What a set bit can mean at best: the best similarity, and the most entry weight, of any neighbour of the token
-        // or of a window over it.
+        // What a set bit can mean at best: the best similarity of any neighbour of the token or of a window over it, and
+        // the entry weight of all of them (the exact bound below counts every neighbour a form holds).
         var reach = cheap.Reach.AsSpan(0, n);
         var entryReach = cheap.EntryReach.AsSpan(0, n);
         for (var i = 0; i < n; i++)
@@ -188,13 +188,12 @@ internal static class CandidateSearch
 
         for (var w = 0; w < windowCount; w++)
         {
-            // A window is met by one entry token (or joined pair) for all its tokens: each of them is charged its share
-            // of that entry weight, so that summing over the tokens counts it once.
+            // A window's neighbours set the bits of all its tokens: each token is charged all of their entry weight.
             var (similarity, weight) = Best(index, neighbours, windowStart[w], windowStart[w + 1]);
             for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
             {
                 reach[k] = Math.Max(reach[k], similarity);
-                entryReach[k] = Math.Max(entryReach[k], weight / windows[w].Length);
+                entryReach[k] += weight;
             }
         }
 
@@ -248,7 +247,7 @@ internal static class CandidateSearch
         for (var k = from; k < to; k++)
         {
             similarity = Math.Max(similarity, BestPairsScorer.Sharpen(neighbours[k].Similarity));
-            weight = Math.Max(weight, index.EntryWeight(neighbours[k].Token));
+            weight += index.EntryWeight(neighbours[k].Token);
         }
 
         return (similarity, weight);
@@ -415,7 +414,6 @@ internal static class CandidateSearch
         var conflictWeight = ConflictFloor;
         Span<double> b = stackalloc double[n];
         Span<double> row = stackalloc double[n];
-        Span<double> rowEntry = stackalloc double[n];
         Span<int> order = stackalloc int[n];
         var candidates = CollectionsMarshal.AsSpan(scratch.Candidates);
         var links = scratch.Links;
@@ -437,29 +435,24 @@ internal static class CandidateSearch
                 continue;
             }
 
-            // How well each query token can be met by this form's tokens, and how much entry weight each can account for:
-            // the scorer pairs a query token (or window) with one entry token (or joined pair), so a token counts its
-            // heaviest neighbour in the form, and a window's neighbour is shared out over the window's tokens.
+            // How well each query token can be met by this form's tokens, and how much entry weight they can account for.
+            // Every link counts its entry weight: pairing one-to-one would bound tighter, but only if every pair the scorer
+            // meets were among the neighbours, and the fuzzy keys miss some (soto ~ sobol, two edits in a short word), which
+            // the looser sum still lets through.
             row.Clear();
-            rowEntry.Clear();
+            var candidateEntryMet = 0.0;
             foreach (var id in index.FormTokens(form))
             {
                 for (var l = table.Get(id); l >= 0; l = links[l].Next)
                 {
                     ref readonly var link = ref links[l];
-                    var share = link.EntryWeight / link.Count;
                     for (var i = link.First; i < link.First + link.Count; i++)
                     {
                         row[i] = Math.Max(row[i], link.Similarity);
-                        rowEntry[i] = Math.Max(rowEntry[i], share);
                     }
-                }
-            }
 
-            var candidateEntryMet = 0.0;
-            foreach (var weight in rowEntry)
-            {
-                candidateEntryMet += weight;
+                    candidateEntryMet += link.EntryWeight;
+                }
             }
 
             var count = 0;

@@ -4,7 +4,7 @@ namespace Lodestone.Screening.Matching;
 /// The candidate stage's cheap bounds for one query form, from a candidate's token mask (one bit per query token it
 /// meets, see <see cref="CandidateSearch"/>) and its form's weight totals, without reading its tokens. The query side
 /// depends on the mask alone, so it is worked out once per distinct mask (a query's candidates share a few dozen);
-/// the entry side adds the form's unmet weight, from the most entry weight each met token's neighbours can account for.
+/// the entry side adds the form's unmet weight, from the entry weight all of each met token's neighbours account for.
 /// Both are upper bounds of <see cref="CandidateSearch"/>'s exact bound, itself an upper bound of the scorer.
 /// </summary>
 internal sealed class MaskBounds
@@ -35,7 +35,7 @@ internal sealed class MaskBounds
     private int _assumedStrong;
     private bool _assumedWeak;
 
-    /// <summary>Per query token: its mask bit (0: none), its best similarity, the most entry weight its neighbours weigh.</summary>
+    /// <summary>Per query token: its mask bit (0: none), its best similarity, the entry weight of all its neighbours.</summary>
     public ushort[] Bits { get; private set; } = new ushort[16];
 
     public double[] Reach { get; private set; } = new double[16];
@@ -144,7 +144,9 @@ internal sealed class MaskBounds
                 continue;
             }
 
-            entryReach += assumed ? 0 : EntryReach[i];
+            // An assumed token's own entry weight is counted by Ready's assumptions, but a window over it may still have
+            // charged it the entry weight the window meets: counting its reach as well keeps the bound a bound.
+            entryReach += EntryReach[i];
             var k = count++;
             while (k > 0 && _b[_order[k - 1]] < bi)
             {
