@@ -19,6 +19,13 @@ internal static class Program
             return AnalyticsBench.RunAsync(options, report, CancellationToken.None).GetAwaiter().GetResult();
         }
 
+        if (args.Length > 0 && args[0] == "screening-profile")
+        {
+            var options = BenchOptions.Parse(args.Skip(1));
+            using var report = new Report(options.String("out"));
+            return ScreeningProfile.Run(options, report);
+        }
+
         if (args.Length > 0 && args[0] is "screening-accuracy" or "screening-speed")
         {
             var options = BenchOptions.Parse(args.Skip(1));

@@ -292,7 +292,7 @@ internal static class ScreeningSpeed
     /// (primary or alias), 25 % typos, 15 % reordered, 20 % unrelated (tables disjoint from the index),
     /// 15 % Chinese names in Chinese characters.
     /// </summary>
-    private static List<BenchQuery> GeneratedQueries(List<IndexedEntry> entries, int count)
+    internal static List<BenchQuery> GeneratedQueries(List<IndexedEntry> entries, int count)
     {
         var random = new Random(NameGenerator.Seed + 1);
         var other = new NameGenerator(NameGenerator.Seed + 2);

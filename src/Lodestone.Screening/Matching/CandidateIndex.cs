@@ -38,6 +38,10 @@ internal sealed class CandidateIndex
 
     private readonly int[] _postingStart;
     private readonly int[] _postings;
+
+    /// <summary>Per form: the vocabulary ids it contains (tokens and joined tokens, ascending), flattened.</summary>
+    private readonly int[] _formTokens;
+    private readonly int[] _formTokenStart;
     private readonly ulong[] _keys;
     private readonly int[] _keyTokens;
 
@@ -48,8 +52,11 @@ internal sealed class CandidateIndex
     private readonly int[] _bucketStart;
     private readonly int _bucketBits;
 
-    private CandidateIndex(TokenInfo?[] vocabulary, float[] entryWeight, int[] postingStart, int[] postings, ulong[] keys, int[] keyTokens)
+    private CandidateIndex(
+        TokenInfo?[] vocabulary, float[] entryWeight, int[] postingStart, int[] postings, int[] formTokens, int[] formTokenStart, ulong[] keys, int[] keyTokens)
     {
+        _formTokens = formTokens;
+        _formTokenStart = formTokenStart;
         _vocabulary = vocabulary;
         _entryWeight = entryWeight;
         var signatures = new TokenSignature[vocabulary.Length];
@@ -97,6 +104,9 @@ internal sealed class CandidateIndex
     public ReadOnlySpan<int> Postings(int token) => _postings.AsSpan(_postingStart[token], _postingStart[token + 1] - _postingStart[token]);
 
     public int PostingCount(int token) => _postingStart[token + 1] - _postingStart[token];
+
+    /// <summary>The vocabulary ids a form contains, tokens and joined tokens (ascending, each once).</summary>
+    public ReadOnlySpan<int> FormTokens(int form) => _formTokens.AsSpan(_formTokenStart[form], _formTokenStart[form + 1] - _formTokenStart[form]);
 
     /// <summary>
     /// The most entry-token weight a vocabulary token can account for in a form: its own weight, or for a joined
@@ -160,7 +170,7 @@ internal sealed class CandidateIndex
         var keyArray = keys.ToArray();
         var tokenArray = keyTokens.ToArray();
         Array.Sort(keyArray, tokenArray);
-        return new CandidateIndex(vocabulary, entryWeight, counts, postings, keyArray, tokenArray);
+        return new CandidateIndex(vocabulary, entryWeight, counts, postings, [.. formVocabulary], [.. formVocabularyStart], keyArray, tokenArray);
     }
 
     /// <summary>

@@ -6,17 +6,53 @@ namespace Lodestone.Screening.Matching;
 /// <summary>
 /// The candidate stage for one query form. Every query token (and joined window) is looked up in the vocabulary;
 /// the tokens an entry must meet to reach the threshold ("essential", see <see cref="ChooseEssential"/>) give the
-/// candidates; the other tokens' postings then record, per candidate, how well each query token can be met and how
-/// much of the entry's weight can be met at all. From those an upper bound of the scorer's value follows; only
-/// candidates whose bound reaches the threshold are scored. Nothing that could reach the threshold is dropped.
+/// candidates. Two upper bounds of the scorer's value then sort them out, cheap first:
+/// <list type="bullet">
+/// <item>the other tokens' postings set one bit per query token in a per-form mask (two bytes a form, so a walk costs a
+/// cached write per posting, not a cache miss); from the mask and each token's best neighbour follows a query-side
+/// bound that most candidates fail;</item>
+/// <item>the few that pass check their own tokens against every neighbour found: how well each query token can be met
+/// and how much of the entry's weight can be met at all, hence the conflict the scorer charges for a different name in
+/// the same place ("Minsk Kerre Automation" against every other "Minsk … Automation").</item>
+/// </list>
+/// Only candidates whose exact bound reaches the threshold are scored. Nothing that could reach the threshold is dropped:
+/// whatever a bound cannot see (initials, legal forms not looked up, postings too long to walk) it assumes met.
 /// </summary>
 internal static class CandidateSearch
 {
-    /// <summary>Posting lists longer than this (and than 4× the candidates) are not walked for marks: assumed met.</summary>
-    private const long MarkBudget = 20_000;
+    /// <summary>Query tokens that get a bit in the candidate masks; the last bit marks a candidate.</summary>
+    private const int MaskedTokens = 15;
+
+    private const ushort CandidateBit = 1 << MaskedTokens;
+
+    /// <summary>A non-essential token's postings are walked up to this many per candidate (or this many in all).</summary>
+    private const long WalkBudgetPerCandidate = 16;
+
+    private const long WalkBudget = 50_000;
+
+    /// <summary>The least the scorer charges per unit of strong weight unmatched on both sides, beyond the omission floors.</summary>
+    public static double ConflictFloor =>
+        Math.Max(0.0, ScoringParameters.ConflictWeight - ScoringParameters.QueryOmissionFloor - ScoringParameters.EntryOmissionFloor);
 
     /// <summary>Fills <see cref="Scratch.Survivors"/> with the forms worth scoring for one query form, and their bounds.</summary>
     public static void Collect(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch)
+    {
+        try
+        {
+            CollectForms(index, forms, query, threshold, scratch);
+        }
+        finally
+        {
+            // Every mask set belongs to a candidate: clearing theirs leaves the array clean for the next query form.
+            var masks = scratch.FormMasks;
+            foreach (var form in scratch.Candidates)
+            {
+                masks[form] = 0;
+            }
+        }
+    }
+
+    private static void CollectForms(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch)
     {
         var survivors = scratch.Survivors;
         survivors.Clear();
@@ -60,8 +96,19 @@ internal static class CandidateSearch
             return;
         }
 
-        var formStamp = scratch.NextFormStamp();
-        scratch.Candidates.Clear();
+        // Essential tokens' postings make the candidates; every posting walked also records, in one bit per query token,
+        // which tokens the form meets (a small array over all forms, so each posting costs a cached write, not a miss).
+        var masks = scratch.FormMasks;
+        var candidates = scratch.Candidates;
+        candidates.Clear();
+        var cheap = scratch.MaskBounds;
+        cheap.Start(query, threshold);
+        var bits = cheap.Bits.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            bits[i] = i < MaskedTokens ? (ushort)(1 << i) : (ushort)0;
+        }
+
         for (var i = 0; i < n; i++)
         {
             if (essential[i] && query[i].IsWeak)
@@ -73,7 +120,7 @@ internal static class CandidateSearch
 
             if (essential[i])
             {
-                Hits(index, neighbours, start[i], end[i], i, 1, n, scratch, formStamp, create: true);
+                Walk(index, neighbours, start[i], end[i], (ushort)(bits[i] | CandidateBit), masks, candidates);
             }
         }
 
@@ -81,39 +128,32 @@ internal static class CandidateSearch
         {
             if (Touches(windows[w], essential))
             {
-                Hits(index, neighbours, windowStart[w], windowStart[w + 1], windows[w].Start, windows[w].Length, n, scratch, formStamp, create: true);
+                Walk(index, neighbours, windowStart[w], windowStart[w + 1], (ushort)(WindowBits(windows[w], bits) | CandidateBit), masks, candidates);
             }
         }
 
-        var candidates = scratch.Candidates;
         if (candidates.Count == 0)
         {
             return;
         }
 
-        // Marks from the other tokens. A token whose lookup is not exhaustive (an initial meets any word it starts) or
-        // whose postings are too long to walk is assumed met, perfectly, by any entry token: the bound stays a bound.
-        var budget = Math.Max(4L * candidates.Count, MarkBudget);
-        ulong assumed = 0;
-        var assumedStrong = 0;
-        var assumedWeak = false;
+        // The other tokens mark the candidates they meet. Legal forms not looked up, initials (an initial meets any word
+        // it starts, which no lookup lists), tokens beyond the mask and tokens whose postings are too long to walk are
+        // assumed met by the cheap bounds; the exact bound of the candidates that pass them does not assume them.
+        var budget = Math.Max(WalkBudgetPerCandidate * (long)candidates.Count, WalkBudget);
         for (var i = 0; i < n; i++)
         {
-            if (essential[i])
+            if (bits[i] == 0 || !Exhaustive(query[i]))
             {
-                continue;
+                cheap.Assume(i);
             }
-
-            // Weak tokens weigh too little to sharpen a bound, and legal forms have the longest posting lists.
-            if ((query[i].Kind & (TokenKind.Initial | TokenKind.Weak)) != 0 || cost[i] > budget)
+            else if (!essential[i] && cost[i] > budget)
             {
-                assumed |= 1UL << i;
-                assumedStrong += query[i].IsWeak ? 0 : 1;
-                assumedWeak |= query[i].IsWeak;
+                cheap.Assume(i);
             }
-            else
+            else if (!essential[i])
             {
-                Hits(index, neighbours, start[i], end[i], i, 1, n, scratch, formStamp, create: false);
+                Walk(index, neighbours, start[i], end[i], bits[i], masks, null);
             }
         }
 
@@ -128,17 +168,89 @@ internal static class CandidateSearch
             {
                 for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
                 {
-                    assumed |= 1UL << k;
-                    assumedStrong++;
+                    cheap.Assume(k);
                 }
             }
             else
             {
-                Hits(index, neighbours, windowStart[w], windowStart[w + 1], windows[w].Start, windows[w].Length, n, scratch, formStamp, create: false);
+                Walk(index, neighbours, windowStart[w], windowStart[w + 1], WindowBits(windows[w], bits), masks, null);
             }
         }
 
-        Bound(forms, query, threshold, assumed, assumedStrong, assumedWeak, scratch);
+        // What a set bit can mean at best: the best similarity of any neighbour of the token or of a window over it, and
+        // the entry weight of all of them (the exact bound below counts every neighbour a form holds).
+        var reach = cheap.Reach.AsSpan(0, n);
+        var entryReach = cheap.EntryReach.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            (reach[i], entryReach[i]) = Best(index, neighbours, start[i], end[i]);
+        }
+
+        for (var w = 0; w < windowCount; w++)
+        {
+            // A window's neighbours set the bits of all its tokens: each token is charged all of their entry weight.
+            var (similarity, weight) = Best(index, neighbours, windowStart[w], windowStart[w + 1]);
+            for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
+            {
+                reach[k] = Math.Max(reach[k], similarity);
+                entryReach[k] += weight;
+            }
+        }
+
+        cheap.Ready();
+
+        // Every neighbour found, by vocabulary id: a candidate that passes the cheap bound checks its own tokens against
+        // them, so its exact bound costs its own length, not the other tokens' posting lists. Legal forms not looked up
+        // and initials are assumed met, perfectly: the bound stays a bound.
+        scratch.ClearLinks();
+        ulong assumed = 0;
+        var assumedStrong = 0;
+        var assumedWeak = false;
+        for (var i = 0; i < n; i++)
+        {
+            if (!Exhaustive(query[i]) || (query[i].IsWeak && !essential[i]))
+            {
+                assumed |= 1UL << i;
+                assumedStrong += query[i].IsWeak ? 0 : 1;
+                assumedWeak |= query[i].IsWeak;
+                continue;
+            }
+
+            Link(index, neighbours, start[i], end[i], i, 1, scratch);
+        }
+
+        for (var w = 0; w < windowCount; w++)
+        {
+            Link(index, neighbours, windowStart[w], windowStart[w + 1], windows[w].Start, windows[w].Length, scratch);
+        }
+
+        Bound(index, forms, query, threshold, assumed, assumedStrong, assumedWeak, scratch);
+    }
+
+    /// <summary>Whether a token's lookup lists every token it meets (an initial meets any word it starts: not listed).</summary>
+    private static bool Exhaustive(TokenInfo token) => (token.Kind & TokenKind.Initial) == 0 && !token.IsWeak;
+
+    private static ushort WindowBits(Compounds.Window window, ReadOnlySpan<ushort> bits)
+    {
+        ushort result = 0;
+        for (var k = window.Start; k < window.Start + window.Length; k++)
+        {
+            result |= bits[k];
+        }
+
+        return result;
+    }
+
+    private static (double Similarity, double EntryWeight) Best(CandidateIndex index, List<Neighbour> neighbours, int from, int to)
+    {
+        double similarity = 0, weight = 0;
+        for (var k = from; k < to; k++)
+        {
+            similarity = Math.Max(similarity, BestPairsScorer.Sharpen(neighbours[k].Similarity));
+            weight += index.EntryWeight(neighbours[k].Token);
+        }
+
+        return (similarity, weight);
     }
 
     /// <summary>
@@ -241,50 +353,40 @@ internal static class CandidateSearch
     }
 
     /// <summary>
-    /// Records the hits of some neighbours' postings on query tokens [first, first + count): per candidate, the best
-    /// (sharpened) similarity each token can reach and an upper bound of the entry weight met. With
-    /// <paramref name="create"/>, forms not yet candidates become candidates.
+    /// Sets <paramref name="bits"/> in the mask of every form in the neighbours' posting lists. With a candidate list,
+    /// forms not yet candidates become candidates; without one, only candidates are marked (so that clearing the
+    /// candidates' masks clears every mask).
     /// </summary>
-    private static void Hits(
-        CandidateIndex index, List<Neighbour> neighbours, int from, int to, int first, int count, int n, Scratch scratch, int formStamp, bool create)
+    private static void Walk(CandidateIndex index, List<Neighbour> neighbours, int from, int to, ushort bits, ushort[] masks, List<int>? candidates)
     {
-        var marks = scratch.FormMarks;
         var list = CollectionsMarshal.AsSpan(neighbours);
         for (var k = from; k < to; k++)
         {
-            var token = list[k].Token;
-            var similarity = BestPairsScorer.Sharpen(list[k].Similarity);
-            var entryWeight = index.EntryWeight(token);
-            foreach (var form in index.Postings(token))
+            foreach (var form in index.Postings(list[k].Token))
             {
-                ref var mark = ref marks[form];
-                int slot;
-                if (mark.Stamp == formStamp)
+                var mask = masks[form];
+                if (mask == 0)
                 {
-                    slot = mark.Slot;
-                }
-                else if (create)
-                {
-                    mark.Stamp = formStamp;
-                    slot = scratch.AddCandidate(form, n);
-                    mark.Slot = slot;
-                }
-                else
-                {
-                    continue;
-                }
-
-                var row = scratch.CandidateSimilarities.AsSpan(slot * n, n);
-                for (var i = first; i < first + count; i++)
-                {
-                    if (similarity > row[i])
+                    if (candidates is null)
                     {
-                        row[i] = similarity;
+                        continue;
                     }
+
+                    candidates.Add(form);
                 }
 
-                scratch.CandidateEntryMet[slot] += entryWeight;
+                masks[form] = (ushort)(mask | bits);
             }
+        }
+    }
+
+    /// <summary>Files some neighbours of query tokens [first, first + count) under their vocabulary ids.</summary>
+    private static void Link(CandidateIndex index, List<Neighbour> neighbours, int from, int to, int first, int count, Scratch scratch)
+    {
+        var list = CollectionsMarshal.AsSpan(neighbours);
+        for (var k = from; k < to; k++)
+        {
+            scratch.AddLink(list[k].Token, first, count, BestPairsScorer.Sharpen(list[k].Similarity), index.EntryWeight(list[k].Token));
         }
     }
 
@@ -296,7 +398,9 @@ internal static class CandidateSearch
     /// decreasing b. The last term is the conflict the scorer charges for unmatched tokens facing each other: it is
     /// what rules out "Zoor Research Institute" against every other "… Research Institute".
     /// </summary>
-    private static void Bound(FormTable forms, TokenInfo[] query, double threshold, ulong assumed, int assumedStrong, bool assumedWeak, Scratch scratch)
+    private static void Bound(
+        CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, ulong assumed, int assumedStrong, bool assumedWeak,
+        Scratch scratch)
     {
         var n = query.Length;
         var total = 0.0;
@@ -307,14 +411,50 @@ internal static class CandidateSearch
 
         var omitQuery = ScoringParameters.QueryOmissionFloor;
         var omitEntry = ScoringParameters.EntryOmissionFloor;
-        var conflictWeight = Math.Max(0.0, ScoringParameters.ConflictWeight - omitQuery - omitEntry);
+        var conflictWeight = ConflictFloor;
         Span<double> b = stackalloc double[n];
+        Span<double> row = stackalloc double[n];
         Span<int> order = stackalloc int[n];
         var candidates = CollectionsMarshal.AsSpan(scratch.Candidates);
-        for (var slot = 0; slot < candidates.Length; slot++)
+        var links = scratch.Links;
+        var table = scratch.LinkTable;
+        var masks = scratch.FormMasks;
+        var cheap = scratch.MaskBounds;
+        foreach (var form in candidates)
         {
-            var form = candidates[slot];
-            var row = scratch.CandidateSimilarities.AsSpan(slot * n, n);
+            // The cheap bounds first (query side by mask, then the form's unmet weight): most candidates stop there.
+            var slot = cheap.Slot(masks[form]);
+            if (slot < 0)
+            {
+                continue;
+            }
+
+            var weights = forms.Weights(form);
+            if (!cheap.EntryMayReach(slot, weights))
+            {
+                continue;
+            }
+
+            // How well each query token can be met by this form's tokens, and how much entry weight they can account for.
+            // Every link counts its entry weight: pairing one-to-one would bound tighter, but only if every pair the scorer
+            // meets were among the neighbours, and the fuzzy keys miss some (soto ~ sobol, two edits in a short word), which
+            // the looser sum still lets through.
+            row.Clear();
+            var candidateEntryMet = 0.0;
+            foreach (var id in index.FormTokens(form))
+            {
+                for (var l = table.Get(id); l >= 0; l = links[l].Next)
+                {
+                    ref readonly var link = ref links[l];
+                    for (var i = link.First; i < link.First + link.Count; i++)
+                    {
+                        row[i] = Math.Max(row[i], link.Similarity);
+                    }
+
+                    candidateEntryMet += link.EntryWeight;
+                }
+            }
+
             var count = 0;
             var unmetQueryStrong = 0.0;
             for (var i = 0; i < n; i++)
@@ -337,8 +477,7 @@ internal static class CandidateSearch
                 order[k] = i;
             }
 
-            // The query side alone bounds the score (the entry terms only add to the denominator): most candidates fail
-            // here, before the form's weights are read (a cache miss each at a million names).
+            // The query side alone bounds the score (the entry terms only add to the denominator).
             double queryMet = 0, queryMetWeight = 0, queryBest = 0;
             for (var k = 0; k < count; k++)
             {
@@ -355,8 +494,7 @@ internal static class CandidateSearch
 
             // Entry weight that cannot have been met: assumed tokens may meet a weak token each, or (strong ones) up to
             // three joined entry tokens.
-            var weights = forms.Weights(form);
-            var strongMet = scratch.CandidateEntryMet[slot] + (3.0 * assumedStrong * weights.MaxToken);
+            var strongMet = candidateEntryMet + (3.0 * assumedStrong * weights.MaxToken);
             var entryMet = strongMet + (assumedWeak ? weights.Weak : 0.0);
             var unmetEntry = Math.Max(0.0, weights.Total - entryMet);
             var unmetEntryStrong = Math.Max(0.0, weights.Total - weights.Weak - strongMet);

@@ -8,11 +8,19 @@ internal readonly record struct FormWeights(float Total, float Weak, float MaxTo
 
 /// <summary>
 /// The indexed name forms: their tokens (shared <see cref="TokenInfo"/> instances, flattened), the name each belongs
-/// to, and per-form weight totals that let the candidate stage bound a form's score before scoring it.
+/// to, per-form weight totals that let the candidate stage bound a form's score before scoring it, and each form's
+/// shape: forms with the same tokens in the same order share one (a million generated names hold a few hundred
+/// thousand shapes, and lists repeat "Wang Wei" and "Maria Sanchez"), and the scorer gives them the same score.
 /// </summary>
-internal sealed class FormTable(TokenInfo[] tokens, int[] start, int[] name, FormWeights[] weights)
+internal sealed class FormTable(TokenInfo[] tokens, int[] start, int[] name, FormWeights[] weights, int[] shape, int shapeCount)
 {
     public int Count => name.Length;
+
+    /// <summary>The number of distinct shapes.</summary>
+    public int ShapeCount => shapeCount;
+
+    /// <summary>The form's shape: equal for forms of equal token sequences.</summary>
+    public int Shape(int form) => shape[form];
 
     public ReadOnlySpan<TokenInfo> Tokens(int form) => tokens.AsSpan(start[form], start[form + 1] - start[form]);
 

@@ -11,14 +11,15 @@ internal sealed class Scratch
     private static Scratch? _current;
 
     private int _tokenGeneration;
-    private int _formGeneration;
     private int _entryGeneration;
 
     public int[] TokenStamps { get; private set; } = [];
 
-    /// <summary>Per form: the stamp of the query form it is a candidate of, and its slot in <see cref="Candidates"/> (one
-    /// cache line read per posting, not two).</summary>
-    public FormMark[] FormMarks { get; private set; } = [];
+    /// <summary>
+    /// Per form: which query tokens it meets (one bit each) and whether it is a candidate, during one query form's
+    /// candidate stage; all zero between them (the candidate stage clears what it set).
+    /// </summary>
+    public ushort[] FormMasks { get; private set; } = [];
 
     public int[] EntryStamps { get; private set; } = [];
 
@@ -41,40 +42,49 @@ internal sealed class Scratch
     public List<int> Candidates { get; } = [];
 
 
-    /// <summary>Per candidate slot, per query token: the best (sharpened) similarity the token can reach.</summary>
-    public double[] CandidateSimilarities { get; private set; } = new double[1024];
+    /// <summary>The candidate stage's cheap bounds of the current query form.</summary>
+    public MaskBounds MaskBounds { get; } = new();
 
-    /// <summary>Per candidate slot: an upper bound of the entry weight the query can meet.</summary>
-    public double[] CandidateEntryMet { get; private set; } = new double[64];
+    /// <summary>The current query form's neighbours, chained per vocabulary id (see <see cref="LinkTable"/>).</summary>
+    public NeighbourLink[] Links { get; private set; } = new NeighbourLink[256];
+
+    /// <summary>
+    /// Open-addressing table from vocabulary id to its first link: a few hundred ids, small enough to stay in the
+    /// first-level cache while thousands of candidates are checked against it (an array over the whole vocabulary
+    /// would cost a cache miss per token checked).
+    /// </summary>
+    public LinkTable LinkTable { get; } = new();
+
+    private int _linkCount;
 
     /// <summary>Forms whose bound reaches the threshold, with their bound: the ones to score.</summary>
     public List<(int Form, double Bound)> Survivors { get; } = [];
 
+    /// <summary>Scores of the current query by shape and query form.</summary>
+    public ShapeMemo Shapes { get; } = new();
+
     /// <summary>Memoised similarities of the current query form's tokens to vocabulary tokens (by id).</summary>
     public SimilarityMemo Memo { get; } = new();
 
-    /// <summary>Adds a candidate form with a zeroed row for <paramref name="tokens"/> query tokens; returns its slot.</summary>
-    public int AddCandidate(int form, int tokens)
+    /// <summary>Forgets the previous query form's links.</summary>
+    public void ClearLinks()
     {
-        var slot = Candidates.Count;
-        Candidates.Add(form);
-        if (CandidateEntryMet.Length <= slot)
+        _linkCount = 0;
+        LinkTable.Clear();
+    }
+
+    /// <summary>Files a neighbour (vocabulary id) of query tokens [first, first + count) under its id.</summary>
+    public void AddLink(int token, int first, int count, double similarity, float entryWeight)
+    {
+        if (_linkCount == Links.Length)
         {
-            var entryMet = CandidateEntryMet;
-            Array.Resize(ref entryMet, Math.Max(slot + 1, entryMet.Length * 2));
-            CandidateEntryMet = entryMet;
+            var links = Links;
+            Array.Resize(ref links, links.Length * 2);
+            Links = links;
         }
 
-        if (CandidateSimilarities.Length < (slot + 1) * tokens)
-        {
-            var similarities = CandidateSimilarities;
-            Array.Resize(ref similarities, Math.Max((slot + 1) * tokens, similarities.Length * 2));
-            CandidateSimilarities = similarities;
-        }
-
-        CandidateEntryMet[slot] = 0;
-        CandidateSimilarities.AsSpan(slot * tokens, tokens).Clear();
-        return slot;
+        var head = LinkTable.Replace(token, _linkCount);
+        Links[_linkCount++] = new NeighbourLink(head, first, count, similarity, entryWeight);
     }
 
     public ScoreDetail Detail { get; } = new();
@@ -100,17 +110,6 @@ internal sealed class Scratch
         return Next(ref _tokenGeneration, TokenStamps);
     }
 
-    public int NextFormStamp()
-    {
-        if (_formGeneration == int.MaxValue)
-        {
-            Array.Clear(FormMarks);
-            _formGeneration = 0;
-        }
-
-        return ++_formGeneration;
-    }
-
     public int NextEntryStamp() => Next(ref _entryGeneration, EntryStamps);
 
     private static int Next(ref int generation, int[] stamps)
@@ -126,10 +125,9 @@ internal sealed class Scratch
 
     private void Ensure(int entries, int forms)
     {
-        if (FormMarks.Length < forms)
+        if (FormMasks.Length < forms)
         {
-            FormMarks = new FormMark[forms];
-            _formGeneration = 0;
+            FormMasks = new ushort[forms];
         }
 
         if (EntryStamps.Length < entries)
@@ -199,9 +197,152 @@ internal sealed class SimilarityMemo
     }
 }
 
-/// <summary>A form's candidate mark: the stamp it was marked with and its candidate slot.</summary>
-internal struct FormMark
+/// <summary>
+/// The scores of one query by indexed shape (see <see cref="FormTable"/>) and query form: forms of one shape get one
+/// scorer call per query form. Rows are handed out to the shapes met, so memory follows the shapes scored, not the index.
+/// </summary>
+internal sealed class ShapeMemo
 {
-    public int Stamp;
-    public int Slot;
+    private int[] _stamps = [];
+    private int[] _rows = [];
+    private double[] _values = new double[256];
+    private int _generation;
+    private int _count;
+    private int _width;
+
+    /// <summary>Starts a query of <paramref name="queryForms"/> forms over an index of <paramref name="shapes"/> shapes.</summary>
+    public void Reset(int shapes, int queryForms)
+    {
+        if (_stamps.Length < shapes)
+        {
+            _stamps = new int[shapes];
+            _rows = new int[shapes];
+            _generation = 0;
+        }
+
+        if (_generation == int.MaxValue)
+        {
+            Array.Clear(_stamps);
+            _generation = 0;
+        }
+
+        _generation++;
+        _count = 0;
+        _width = queryForms;
+    }
+
+    /// <summary>The slot of a shape's score against a query form: NaN until computed.</summary>
+    public ref double Slot(int shape, int queryForm)
+    {
+        if (_stamps[shape] != _generation)
+        {
+            _stamps[shape] = _generation;
+            _rows[shape] = _count++;
+            if (_values.Length < _count * _width)
+            {
+                Array.Resize(ref _values, Math.Max(_count * _width, _values.Length * 2));
+            }
+
+            _values.AsSpan((_count - 1) * _width, _width).Fill(double.NaN);
+        }
+
+        return ref _values[(_rows[shape] * _width) + queryForm];
+    }
+}
+
+/// <summary>
+/// One neighbour of query tokens [<paramref name="First"/>, +<paramref name="Count"/>): its sharpened similarity and
+/// the entry weight it can account for; <paramref name="Next"/> chains the links of one vocabulary id (-1 ends).
+/// </summary>
+internal readonly record struct NeighbourLink(int Next, int First, int Count, double Similarity, float EntryWeight);
+
+/// <summary>A small hash table from vocabulary id to an int (the first link), for ids met by one query form.</summary>
+internal sealed class LinkTable
+{
+    private int[] _keys;
+    private int[] _values = new int[256];
+    private int _count;
+    private int _mask = 255;
+
+    public LinkTable()
+    {
+        _keys = new int[256];
+        Array.Fill(_keys, -1);
+    }
+
+    public void Clear()
+    {
+        if (_count > 0)
+        {
+            Array.Fill(_keys, -1);
+            _count = 0;
+        }
+    }
+
+    /// <summary>The value stored for an id, or -1.</summary>
+    public int Get(int id)
+    {
+        var keys = _keys;
+        var mask = _mask;
+        for (var at = Slot(id, mask); ; at = (at + 1) & mask)
+        {
+            var key = keys[at];
+            if (key == id)
+            {
+                return _values[at];
+            }
+
+            if (key < 0)
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>Stores a value for an id; returns the previous one, or -1.</summary>
+    public int Replace(int id, int value)
+    {
+        if (2 * (_count + 1) > _keys.Length)
+        {
+            Grow();
+        }
+
+        for (var at = Slot(id, _mask); ; at = (at + 1) & _mask)
+        {
+            if (_keys[at] == id)
+            {
+                var previous = _values[at];
+                _values[at] = value;
+                return previous;
+            }
+
+            if (_keys[at] < 0)
+            {
+                _keys[at] = id;
+                _values[at] = value;
+                _count++;
+                return -1;
+            }
+        }
+    }
+
+    private static int Slot(int id, int mask) => (int)(unchecked((uint)id * 0x9E3779B1u) >> 7) & mask;
+
+    private void Grow()
+    {
+        var keys = _keys;
+        var values = _values;
+        _keys = new int[keys.Length * 2];
+        _values = new int[keys.Length * 2];
+        _mask = _keys.Length - 1;
+        Array.Fill(_keys, -1);
+        _count = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (keys[k] >= 0)
+            {
+                Replace(keys[k], values[k]);
+            }
+        }
+    }
 }

@@ -104,6 +104,9 @@ public sealed class ScreeningIndex
         var formWeights = new List<FormWeights>();
         var formVocabulary = new List<int>();
         var formVocabularyStart = new List<int> { 0 };
+        var formShape = new List<int>();
+        var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shapeKey = new System.Text.StringBuilder();
         var seenForms = new HashSet<string>(StringComparer.Ordinal);
         var local = new List<int>();
         Span<Compounds.Window> windows = stackalloc Compounds.Window[2 * NameNormaliser.MaxTokens];
@@ -128,6 +131,7 @@ public sealed class ScreeningIndex
                 }
 
                 local.Clear();
+                shapeKey.Clear();
                 var start = formTokens.Count;
                 float total = 0, weak = 0, max = 0;
                 foreach (var token in form.Tokens)
@@ -136,11 +140,21 @@ public sealed class ScreeningIndex
                     var info = builder.Tokens[id]!;
                     formTokens.Add(info);
                     local.Add(id);
+                    shapeKey.Append((char)(id & 0xFFFF)).Append((char)(id >> 16));
                     builder.Covers(id, info.Weight);
                     total += (float)info.Weight;
                     weak += info.IsWeak ? (float)info.Weight : 0;
                     max = Math.Max(max, (float)info.Weight);
                 }
+
+                var key = shapeKey.ToString();
+                if (!shapes.TryGetValue(key, out var shape))
+                {
+                    shape = shapes.Count;
+                    shapes.Add(key, shape);
+                }
+
+                formShape.Add(shape);
 
                 // Stored rounded up a little so that float rounding never tightens a bound.
                 formWeights.Add(new FormWeights(total * 0.999f, weak * 1.001f, max * 1.001f));
@@ -180,7 +194,7 @@ public sealed class ScreeningIndex
 
         var candidates = CandidateIndex.Build(
             [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], formVocabulary, formVocabularyStart);
-        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. formWeights]);
+        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. formWeights], [.. formShape], shapes.Count);
         return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
 
@@ -204,6 +218,7 @@ public sealed class ScreeningIndex
         }
 
         var scratch = Scratch.For(_entries.Length, _forms.Count, _candidates.VocabularySize);
+        scratch.Shapes.Reset(_forms.ShapeCount, normalised.Forms.Count);
         var top = new TopEntries(options.Limit);
         var entryStamp = scratch.NextEntryStamp();
         scratch.TouchedEntries.Clear();
@@ -268,7 +283,7 @@ public sealed class ScreeningIndex
     private void Score(
         TokenInfo[] query, int queryForm, int form, string? queryCountry, Scratch scratch, int entryStamp, double threshold, TopEntries top)
     {
-        var score = BestPairsScorer.Score(query, _forms.Tokens(form), memo: scratch.Memo);
+        var score = ShapeScore(query, queryForm, form, scratch, scratch.Memo);
         if (score <= 0)
         {
             return;
@@ -294,6 +309,19 @@ public sealed class ScreeningIndex
                 top.Offer(entry, adjusted);
             }
         }
+    }
+
+    /// <summary>The scorer's value for a query form and an indexed form, computed once per shape and query form.</summary>
+    /// <remarks>The similarity memo holds the query form being searched: completion, after the search, goes without.</remarks>
+    private double ShapeScore(TokenInfo[] query, int queryForm, int form, Scratch scratch, SimilarityMemo? memo)
+    {
+        ref var slot = ref scratch.Shapes.Slot(_forms.Shape(form), queryForm);
+        if (double.IsNaN(slot))
+        {
+            slot = BestPairsScorer.Score(query, _forms.Tokens(form), memo: memo);
+        }
+
+        return slot;
     }
 
     private static string TextOf(ReadOnlySpan<TokenInfo> tokens)
@@ -323,7 +351,7 @@ public sealed class ScreeningIndex
 
             for (var f = 0; f < queryForms.Length; f++)
             {
-                var score = BestPairsScorer.Score(queryForms[f], _forms.Tokens(form));
+                var score = ShapeScore(queryForms[f], f, form, scratch, null);
                 if (score > scratch.EntryBest[entry])
                 {
                     scratch.EntryBest[entry] = score;
