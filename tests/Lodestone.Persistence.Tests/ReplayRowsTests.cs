@@ -66,36 +66,27 @@ public abstract class ReplayRowsTests(DatabaseKind kind) : DatabaseTest(kind)
         for (var at = new DateTimeOffset(2025, 1, 6, 3, 0, 0, TimeSpan.Zero); at < new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero); at = at.AddDays(7), count++)
         {
             var destination = CountryCode.Parse(Destinations[count % Destinations.Length], "d");
-            var draft = new ApplicationDraft
-            {
-                Channel = Channel.Individual,
-                ExporterId = exporter.Id,
-                EndUserId = endUser.Id,
-                EndUse = new EndUse(EndUseCategory.Automotive, "Traction motors"),
-                Destination = destination,
-                Items = [new ApplicationItem(product, 100m + count, 8000m, ["1C905.a.4"], [])],
-                Documents = [DocumentKind.Contract],
-            };
-            var application = LicenceApplication.File(Guid.NewGuid(), $"LA-RR-{count:D4}", draft, exporter, endUser, at);
+            var application = LicenceApplication.File(Guid.NewGuid(), $"LA-RR-{count:D4}", Draft(destination, 100m + count), exporter, endUser, at);
             var lane = Lanes[count % Lanes.Length];
             var facts = RoundTripFacts.Plain() with { Destination = destination, QuantityKg = 100m + count, ListHits = [new ListHit(ListKind.Watch, "cn-watch v1", "end-user", $"entry {count}")] };
             application.Route(new RoutingDecision(lane, count < 40 ? "2025.1" : "2026.1", [$"{WireName.Of(lane)}-rule", "catch-all"], [new Reason("r", "reason")], 45), facts, ChinaTime.DateOf(at), Calendar);
             write.Applications.Add(application);
         }
 
-        var unrouted = new ApplicationDraft
+        write.Applications.Add(LicenceApplication.File(Guid.NewGuid(), "LA-RR-UNROUTED", Draft(CountryCode.Parse("DE", "d"), 5m), exporter, endUser, new DateTimeOffset(2025, 6, 2, 3, 0, 0, TimeSpan.Zero)));
+        await write.SaveChangesAsync();
+        return count + 1;
+
+        ApplicationDraft Draft(CountryCode destination, decimal kg) => new()
         {
             Channel = Channel.Individual,
             ExporterId = exporter.Id,
             EndUserId = endUser.Id,
             EndUse = new EndUse(EndUseCategory.Automotive, "Traction motors"),
-            Destination = CountryCode.Parse("DE", "d"),
-            Items = [new ApplicationItem(product, 5m, 400m, ["1C905.a.4"], [])],
+            Destination = destination,
+            Items = [new ApplicationItem(product, kg, kg * 80m, ["1C905.a.4"], [])],
             Documents = [DocumentKind.Contract],
         };
-        write.Applications.Add(LicenceApplication.File(Guid.NewGuid(), "LA-RR-UNROUTED", unrouted, exporter, endUser, new DateTimeOffset(2025, 6, 2, 3, 0, 0, TimeSpan.Zero)));
-        await write.SaveChangesAsync();
-        return count + 1;
     }
 }
 

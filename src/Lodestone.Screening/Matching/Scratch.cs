@@ -203,50 +203,26 @@ internal sealed class SimilarityMemo
 /// </summary>
 internal sealed class ShapeMemo
 {
-    private int[] _stamps = [];
-    private int[] _rows = [];
-    private double[] _values = new double[256];
-    private int _generation;
-    private int _count;
-    private int _width;
+    // The same stamped rows as the similarity memo: one row per shape met, one column per query form.
+    private readonly SimilarityMemo _rows = new();
 
     /// <summary>Starts a query of <paramref name="queryForms"/> forms over an index of <paramref name="shapes"/> shapes.</summary>
     public void Reset(int shapes, int queryForms)
     {
-        if (_stamps.Length < shapes)
-        {
-            _stamps = new int[shapes];
-            _rows = new int[shapes];
-            _generation = 0;
-        }
-
-        if (_generation == int.MaxValue)
-        {
-            Array.Clear(_stamps);
-            _generation = 0;
-        }
-
-        _generation++;
-        _count = 0;
-        _width = queryForms;
+        _rows.Ensure(shapes);
+        _rows.Reset(queryForms);
     }
 
     /// <summary>The slot of a shape's score against a query form: NaN until computed.</summary>
     public ref double Slot(int shape, int queryForm)
     {
-        if (_stamps[shape] != _generation)
+        var row = _rows.Row(shape, out var fresh);
+        if (fresh)
         {
-            _stamps[shape] = _generation;
-            _rows[shape] = _count++;
-            if (_values.Length < _count * _width)
-            {
-                Array.Resize(ref _values, Math.Max(_count * _width, _values.Length * 2));
-            }
-
-            _values.AsSpan((_count - 1) * _width, _width).Fill(double.NaN);
+            row.Fill(double.NaN);
         }
 
-        return ref _values[(_rows[shape] * _width) + queryForm];
+        return ref row[queryForm];
     }
 }
 
