@@ -373,7 +373,7 @@ internal static class AnalyticsBench
                 // more about the other users than about the replay.
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                // With a progress listener, as the page will run it: that adds the count of the period.
+                // With a progress listener, as `lodestone simulate` runs it: that adds the count of the period.
                 last = await new PolicyReplayService(db, target.Options()).RunAsync(policy, DataGenerator.FirstDay, DataGenerator.LastDay, 1000, Listener.Instance, ct);
                 times.Add(clock.Elapsed.TotalSeconds);
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);

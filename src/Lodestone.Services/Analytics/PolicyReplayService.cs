@@ -65,9 +65,10 @@ public sealed class PolicyReplayService(LodestoneDbContext db, DbContextOptions<
         var start = ChinaTime.StartOf(from);
         var end = ChinaTime.StartOf(to.AddDays(1));
 
-        // One pass over the period: a count first costs a second scan of a large table, so it is made only
-        // for a progress bar.
-        var total = progress is null ? 0 : await db.Applications.CountAsync(a => a.Lane != null && a.SubmittedAt >= start && a.SubmittedAt < end, ct);
+        // The count is made only for a progress bar. Every application is routed in the transaction that files
+        // it, so the period's filings are its routed applications, and counting them by filing time alone reads
+        // only the filing-time index: asking for a lane as well made SQLite fetch every row, 4 s for a million.
+        var total = progress is null ? 0 : await db.Applications.CountAsync(a => a.SubmittedAt >= start && a.SubmittedAt < end, ct);
         var policies = await InForceAsync(ct);
         var counter = new ProgressCounter(total, progress);
 
@@ -75,7 +76,7 @@ public sealed class PolicyReplayService(LodestoneDbContext db, DbContextOptions<
         // core, each read on its own connection into its own replay; the replays merge into the result a single
         // pass would give (PolicyReplay.Merge).
         var slices = ReplayRows.Slices(db, start, end, Math.Clamp(Environment.ProcessorCount, 1, MaxReaders));
-        var parts = await Task.WhenAll(slices.Select(slice => Task.Run(() => ReplayPart(draft, policies, maxFlips, slice, counter, ct), ct)));
+        var parts = await ReplayReaders.RunAsync(slices, (slice, stop) => ReplayPart(draft, policies, maxFlips, slice, counter, stop), ct);
         var replay = parts[0].Replay;
         foreach (var part in parts.Skip(1))
         {
