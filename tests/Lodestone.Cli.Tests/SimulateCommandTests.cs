@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lodestone.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Lodestone.Cli.Tests;
 
@@ -40,6 +41,37 @@ public sealed class SimulateCommandTests : IDisposable
         // The human-readable form says what changed.
         var (_, text, _) = await CliRunner.RunAsync("simulate", "--policy", _draft, "--from", "2025-01-01", "--to", "2026-12-31", "--database", _db, "--flips", "1");
         Assert.True(text.Contains($"{notEnhanced} change lane", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public async Task A_recorded_policy_text_that_no_longer_reads_is_reported_and_a_draft_still_replays_its_applications()
+    {
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("seed", "demo", "--database", _db, "--applications", "10", "--json")).Exit);
+        await using (var connection = new SqliteConnection($"Data Source={_db};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE \"PolicyVersions\" SET \"Yaml\" = 'rules: [unclosed'";
+            Assert.True(await damage.ExecuteNonQueryAsync(TestContext.Current.CancellationToken) > 0);
+        }
+
+        var (exit, output, _) = await CliRunner.RunAsync("simulate", "--from", "2025-01-01", "--to", "2026-12-31", "--database", _db, "--json");
+        Assert.Equal(ExitCodes.Error, exit);
+        using (var inForce = JsonDocument.Parse(output))
+        {
+            Assert.Equal(0, inForce.RootElement.GetProperty("replayed").GetInt32());
+            Assert.NotEmpty(inForce.RootElement.GetProperty("unknownPolicyVersions").EnumerateArray());
+        }
+
+        var (_, text, _) = await CliRunner.RunAsync("simulate", "--from", "2025-01-01", "--to", "2026-12-31", "--database", _db);
+        Assert.Contains("has no recorded text this release can read", text, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(_draft, "version: \"draft-all\"\neffectiveFrom: 2025-01-01\nrules:\n  - id: all-enhanced\n    lane: enhanced\n    reason: Review everything.\n    when: {}\n");
+        var (draftExit, draftOutput, draftError) = await CliRunner.RunAsync("simulate", "--policy", _draft, "--from", "2025-01-01", "--to", "2026-12-31", "--database", _db, "--json");
+        Assert.True(draftExit == ExitCodes.Ok, draftError);
+        using var drafted = JsonDocument.Parse(draftOutput);
+        Assert.Equal(10, drafted.RootElement.GetProperty("replayed").GetInt32());
+        Assert.Empty(drafted.RootElement.GetProperty("unknownPolicyVersions").EnumerateArray());
     }
 
     [Fact]

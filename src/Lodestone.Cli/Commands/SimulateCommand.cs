@@ -84,7 +84,7 @@ internal static class SimulateCommand
 
         foreach (var version in r.UnknownPolicyVersions)
         {
-            console.MarkupLine($"[red]Policy version {Markup.Escape(version)} has no recorded text; its applications were not replayed.[/]");
+            console.MarkupLine($"[red]Policy version {Markup.Escape(version)} has no recorded text this release can read; its applications were not replayed.[/]");
         }
 
         if (r.Shifts.Count > 0)

@@ -71,7 +71,7 @@ public sealed record LaneShift(Lane From, Lane To, int Applications, decimal Kg)
 /// <param name="Shifts">Lane-to-lane moves, the largest first.</param>
 /// <param name="Cells">Per month and destination.</param>
 /// <param name="Flips">Flipped applications in filing order (up to the limit asked for).</param>
-/// <param name="UnknownPolicyVersions">Versions whose text is not recorded; their applications were not replayed.</param>
+/// <param name="UnknownPolicyVersions">Versions whose text is not recorded, or can no longer be read; their applications were not replayed.</param>
 public sealed record ReplayResult(
     string? DraftVersion,
     int Replayed,

@@ -148,15 +148,31 @@ public sealed class PolicyReplayService(LodestoneDbContext db, DbContextOptions<
         return chosen;
     }
 
+    /// <summary>
+    /// The recorded policy texts by version. A text this release can no longer read (a later release may
+    /// tighten the policy format, while the trail keeps texts for years) is left out rather than failing
+    /// the replay: its applications are reported as not replayable under the policy in force, and a draft
+    /// still replays them.
+    /// </summary>
     private async Task<Dictionary<string, List<(DateTimeOffset Loaded, RoutingPolicy Policy)>>> InForceAsync(CancellationToken ct)
     {
         var records = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
-        return records
+        var readable = new List<(string Version, DateTimeOffset Loaded, RoutingPolicy Policy)>();
+        foreach (var record in records)
+        {
+            try
+            {
+                readable.Add((record.Version, record.FirstLoadedAt, PolicyFile.Parse($"policy {record.Version}", record.Yaml)));
+            }
+            catch (DataFileException)
+            {
+                // Reported through ReplayResult.UnknownPolicyVersions when an application needs it.
+            }
+        }
+
+        return readable
             .GroupBy(r => r.Version, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(r => r.FirstLoadedAt).Select(r => (r.FirstLoadedAt, PolicyFile.Parse($"policy {r.Version}", r.Yaml))).ToList(),
-                StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Loaded).Select(r => (r.Loaded, r.Policy)).ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>Applications replayed so far, across the readers, reported to one progress listener at a time.</summary>
