@@ -11,7 +11,7 @@ internal readonly record struct Beginning(int Token, int Split);
 
 /// <summary>
 /// The candidate stage's data: the vocabulary of distinct tokens (with the entry-side joined tokens of
-/// <see cref="Compounds"/>), posting lists from token to name forms, and a fuzzy key table over the vocabulary
+/// <see cref="Compounds"/>), posting lists from token to name shapes (see <see cref="FormTable"/>: the candidate stage works on shapes), and a fuzzy key table over the vocabulary
 /// (<see cref="FuzzyKeys"/>). A query token is looked up against the vocabulary — far smaller than the list of
 /// names — and each vocabulary token the keys reach is verified with the scorer's own token similarity, so the
 /// neighbours found are the tokens the scorer would pair with it. Immutable once built.
@@ -39,7 +39,7 @@ internal sealed class CandidateIndex
     private readonly int[] _postingStart;
     private readonly int[] _postings;
 
-    /// <summary>Per form: the vocabulary ids it contains (tokens and joined tokens, ascending), flattened.</summary>
+    /// <summary>Per shape: the vocabulary ids it contains (tokens and joined tokens, ascending), flattened.</summary>
     private readonly int[] _formTokens;
     private readonly int[] _formTokenStart;
     private readonly ulong[] _keys;
@@ -100,12 +100,12 @@ internal sealed class CandidateIndex
     public int VocabularySize => _vocabulary.Length;
 
 
-    /// <summary>The forms containing a vocabulary token (ascending form ids).</summary>
+    /// <summary>The shapes containing a vocabulary token (ascending shape ids).</summary>
     public ReadOnlySpan<int> Postings(int token) => _postings.AsSpan(_postingStart[token], _postingStart[token + 1] - _postingStart[token]);
 
     public int PostingCount(int token) => _postingStart[token + 1] - _postingStart[token];
 
-    /// <summary>The vocabulary ids a form contains, tokens and joined tokens (ascending, each once).</summary>
+    /// <summary>The vocabulary ids a shape contains, tokens and joined tokens (ascending, each once).</summary>
     public ReadOnlySpan<int> FormTokens(int form) => _formTokens.AsSpan(_formTokenStart[form], _formTokenStart[form + 1] - _formTokenStart[form]);
 
     /// <summary>
@@ -115,7 +115,7 @@ internal sealed class CandidateIndex
     public float EntryWeight(int token) => _entryWeight[token];
 
     /// <summary>
-    /// Builds the index. <paramref name="formVocabulary"/> lists, per form, the vocabulary ids it contains (tokens
+    /// Builds the index. <paramref name="formVocabulary"/> lists, per shape, the vocabulary ids it contains (tokens
     /// and joined tokens), flattened with <paramref name="formVocabularyStart"/> offsets.
     /// </summary>
     public static CandidateIndex Build(

@@ -16,7 +16,7 @@ internal sealed class Scratch
     public int[] TokenStamps { get; private set; } = [];
 
     /// <summary>
-    /// Per form, during one query form's candidate stage (all zero between them: the stage clears what it set): in the low
+    /// Per shape (see <see cref="FormTable"/>), during one query form's candidate stage (all zero between them: the stage clears what it set): in the low
     /// 16 bits which query tokens it meets (one bit each) and whether it is a candidate; in the high 16 bits the entry
     /// weight its walked neighbours account for (see <see cref="FormMarks"/>). One word, so a posting costs one write.
     /// </summary>
@@ -58,7 +58,7 @@ internal sealed class Scratch
 
     private int _linkCount;
 
-    /// <summary>Forms whose bound reaches the threshold, with their bound: the ones to score.</summary>
+    /// <summary>Shapes whose bound reaches the threshold, with their bound: the ones whose forms are scored.</summary>
     public List<(int Form, double Bound)> Survivors { get; } = [];
 
     /// <summary>Scores of the current query by shape and query form.</summary>

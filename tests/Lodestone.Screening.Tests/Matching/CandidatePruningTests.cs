@@ -60,6 +60,28 @@ public sealed class CandidatePruningTests
         Assert.True(checkedMatches > 100, $"the check must exercise matches, had {checkedMatches}");
     }
 
+    [Fact]
+    public void Every_entry_of_a_shared_shape_is_scored_whether_the_name_is_primary_or_an_alias()
+    {
+        // The candidate stage finds shapes (token sequences), not forms: each shape found must give all its forms.
+        var entries = new List<Lodestone.Screening.Matching.IndexedEntry>();
+        for (var i = 0; i < 40; i++)
+        {
+            var id = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            entries.Add(i % 4 == 3
+                ? Entries.Of(id, $"Other Person {id}", "US", null, "John Smith")
+                : Entries.Of(id, i % 2 == 0 ? "John Smith" : "SMITH, John", "US"));
+        }
+
+        entries.Add(Entries.Of("x", "John Smyth"));
+        entries.Add(Entries.Of("y", "Jon Smith Trading"));
+        var index = ScreeningIndex.Build(entries);
+        var found = index.Screen(new("John Smith"), new ScreeningOptions { Limit = 1000 }).Select(m => m.EntryId).ToHashSet();
+        var expected = entries.Where(e => Entries.BruteForce("John Smith", e) >= ScreeningOptions.DefaultThreshold).Select(e => e.Entry.Id).ToHashSet();
+        Assert.True(expected.Count >= 41, $"had {expected.Count}");
+        Assert.Equal(expected.Order(), found.Order());
+    }
+
     [Theory]
     [InlineData("maming")]
     [InlineData("ming wu")]
