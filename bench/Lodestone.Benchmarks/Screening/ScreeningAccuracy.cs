@@ -392,11 +392,16 @@ internal static class ScreeningAccuracy
         var rows = new List<IReadOnlyList<string>>();
         var examples = new List<(string File, string Query, ScreeningMatch Match)>();
         var byScript = new List<(string Script, bool Alert, bool AlertWithCountry)>();
+
+        // --alerts-out FILE: every alert, query by query, to compare two builds of the engine (diff the files).
+        var alertsOut = options.String("alerts-out");
+        using var alerts = alertsOut is null ? null : new StreamWriter(alertsOut);
         foreach (var file in NegativeFiles)
         {
             var records = Csv.ReadWithHeader(Path.Combine(paths.Eval, "yente", file));
             var withCountry = new int[records.Count];
             var nameOnly = new int[records.Count];
+            var lines = new string?[records.Count];
             var top = new ConcurrentBag<(string, ScreeningMatch)>();
             var sw = Stopwatch.StartNew();
             Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
@@ -411,7 +416,20 @@ internal static class ScreeningAccuracy
                 {
                     top.Add((name, n[0]));
                 }
+
+                if (alerts is not null && (m.Count > 0 || n.Count > 0))
+                {
+                    lines[i] = $"{file}\t{i}\t{name}\tcountry: {AlertList(m)}\tname only: {AlertList(n)}";
+                }
             });
+            foreach (var line in lines)
+            {
+                if (line is not null)
+                {
+                    alerts!.WriteLine(line);
+                }
+            }
+
             var seconds = sw.Elapsed.TotalSeconds;
 
             var sample = Enumerable.Range(0, records.Count).Where(i => i % bruteEvery == 0).ToList();
@@ -448,6 +466,9 @@ internal static class ScreeningAccuracy
             examples.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => Scripts.Of(e.Query), StringComparer.Ordinal).Select(e => (IReadOnlyList<string>)[e.File, e.Query, e.Match.Explanation.MatchedName, e.Match.ListId, Stats.F(e.Match.Score), e.Match.Explanation.Summary]),
             "llllrl");
     }
+
+    private static string AlertList(IReadOnlyList<ScreeningMatch> matches) =>
+        string.Join(' ', matches.Select(x => $"{x.ListId}/{x.EntryId}={x.Score.ToString("F9", System.Globalization.CultureInfo.InvariantCulture)}"));
 
     // ---------------------------------------------------------------- yente UN positives (measured against SDN)
 

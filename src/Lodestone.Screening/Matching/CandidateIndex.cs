@@ -11,7 +11,7 @@ internal readonly record struct Beginning(int Token, int Split);
 
 /// <summary>
 /// The candidate stage's data: the vocabulary of distinct tokens (with the entry-side joined tokens of
-/// <see cref="Compounds"/>), posting lists from token to name forms, and a fuzzy key table over the vocabulary
+/// <see cref="Compounds"/>), posting lists from token to name shapes (see <see cref="FormTable"/>: the candidate stage works on shapes), and a fuzzy key table over the vocabulary
 /// (<see cref="FuzzyKeys"/>). A query token is looked up against the vocabulary — far smaller than the list of
 /// names — and each vocabulary token the keys reach is verified with the scorer's own token similarity, so the
 /// neighbours found are the tokens the scorer would pair with it. Immutable once built.
@@ -36,10 +36,19 @@ internal sealed class CandidateIndex
 
     private readonly float[] _entryWeight;
 
+    /// <summary>
+    /// Per id: where its text lies in <see cref="_pool"/>, and what the similarity's first test reads. A lookup checks a
+    /// few hundred vocabulary tokens scattered over the heap; reading them from one array and one pool instead of each
+    /// token's object and string saves a cache miss or two each.
+    /// </summary>
+    private readonly VocabularyText[] _texts;
+
+    private readonly char[] _pool;
+
     private readonly int[] _postingStart;
     private readonly int[] _postings;
 
-    /// <summary>Per form: the vocabulary ids it contains (tokens and joined tokens, ascending), flattened.</summary>
+    /// <summary>Per shape: the vocabulary ids it contains (tokens and joined tokens, ascending), flattened.</summary>
     private readonly int[] _formTokens;
     private readonly int[] _formTokenStart;
     private readonly ulong[] _keys;
@@ -59,6 +68,27 @@ internal sealed class CandidateIndex
         _formTokenStart = formTokenStart;
         _vocabulary = vocabulary;
         _entryWeight = entryWeight;
+        _texts = new VocabularyText[vocabulary.Length];
+        var poolLength = 0;
+        foreach (var token in vocabulary)
+        {
+            poolLength += token?.Text.Length ?? 0;
+        }
+
+        _pool = new char[poolLength];
+        var at = 0;
+        for (var t = 0; t < vocabulary.Length; t++)
+        {
+            if (vocabulary[t] is not { } token)
+            {
+                _texts[t] = new VocabularyText(0, 0, TokenKind.None, 0, JoinedOnly: true, HasAlternates: false);
+                continue;
+            }
+
+            token.Text.AsSpan().CopyTo(_pool.AsSpan(at));
+            _texts[t] = new VocabularyText(at, token.Text.Length, token.Kind, token.FirstClass, JoinedOnly: false, HasAlternates: token.Alternates is not null);
+            at += token.Text.Length;
+        }
         var signatures = new TokenSignature[vocabulary.Length];
         for (var t = 0; t < vocabulary.Length; t++)
         {
@@ -84,13 +114,13 @@ internal sealed class CandidateIndex
         _bucketBits = Math.Clamp(64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, keys.Length / 4)), 1, 26);
         _bucketStart = new int[(1 << _bucketBits) + 1];
         var shift = 64 - _bucketBits;
-        var at = 0;
+        var next = 0;
         for (var bucket = 0; bucket < (1 << _bucketBits); bucket++)
         {
-            _bucketStart[bucket] = at;
-            while (at < keys.Length && (int)(keys[at] >> shift) == bucket)
+            _bucketStart[bucket] = next;
+            while (next < keys.Length && (int)(keys[next] >> shift) == bucket)
             {
-                at++;
+                next++;
             }
         }
 
@@ -100,12 +130,12 @@ internal sealed class CandidateIndex
     public int VocabularySize => _vocabulary.Length;
 
 
-    /// <summary>The forms containing a vocabulary token (ascending form ids).</summary>
+    /// <summary>The shapes containing a vocabulary token (ascending shape ids).</summary>
     public ReadOnlySpan<int> Postings(int token) => _postings.AsSpan(_postingStart[token], _postingStart[token + 1] - _postingStart[token]);
 
     public int PostingCount(int token) => _postingStart[token + 1] - _postingStart[token];
 
-    /// <summary>The vocabulary ids a form contains, tokens and joined tokens (ascending, each once).</summary>
+    /// <summary>The vocabulary ids a shape contains, tokens and joined tokens (ascending, each once).</summary>
     public ReadOnlySpan<int> FormTokens(int form) => _formTokens.AsSpan(_formTokenStart[form], _formTokenStart[form + 1] - _formTokenStart[form]);
 
     /// <summary>
@@ -115,7 +145,7 @@ internal sealed class CandidateIndex
     public float EntryWeight(int token) => _entryWeight[token];
 
     /// <summary>
-    /// Builds the index. <paramref name="formVocabulary"/> lists, per form, the vocabulary ids it contains (tokens
+    /// Builds the index. <paramref name="formVocabulary"/> lists, per shape, the vocabulary ids it contains (tokens
     /// and joined tokens), flattened with <paramref name="formVocabularyStart"/> offsets.
     /// </summary>
     public static CandidateIndex Build(
@@ -253,15 +283,17 @@ internal sealed class CandidateIndex
                 }
 
                 seen[id] = stamp;
-                var candidate = _vocabulary[id];
-                if (candidate is not null && shortestPart > 0 && ((joinedKind | candidate.Kind) & TokenKind.Abjad) == 0
-                    && !Compounds.LengthsFit(joined.Length, shortestPart, candidate.Text.Length))
+                ref readonly var text = ref _texts[id];
+                if (!text.JoinedOnly && shortestPart > 0 && ((joinedKind | text.Kind) & TokenKind.Abjad) == 0
+                    && !Compounds.LengthsFit(joined.Length, shortestPart, text.Length))
                 {
                     continue;
                 }
 
-                var similarity = candidate is null ? 1.0 // exact-only joined token: reached by the exact key alone
-                    : token is not null ? TokenSimilarity.Of(token, candidate) : TokenSimilarity.Of(joined, joinedKind, candidate);
+                var similarity = text.JoinedOnly ? 1.0 // exact-only joined token: reached by the exact key alone
+                    : text.HasAlternates || token?.Alternates is not null ? Similarity(token, joined, joinedKind, _vocabulary[id]!)
+                    : token is not null ? TokenSimilarity.Of(token, _pool.AsSpan(text.Start, text.Length), text.Kind, text.FirstClass)
+                    : TokenSimilarity.Of(joined, joinedKind, _pool.AsSpan(text.Start, text.Length), text.Kind);
                 if (similarity > 0)
                 {
                     result.Add(new Neighbour(id, similarity));
@@ -272,6 +304,9 @@ internal sealed class CandidateIndex
 
         return postings;
     }
+
+    private static double Similarity(TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind, TokenInfo candidate) =>
+        token is not null ? TokenSimilarity.Of(token, candidate) : TokenSimilarity.Of(joined, joinedKind, candidate);
 
     /// <summary>
     /// A long query token may be two names run together ("FridrichBuchenberg"), to be met by a joined pair of entry
@@ -434,3 +469,6 @@ internal sealed class CandidateIndex
         }
     }
 }
+
+/// <summary>A vocabulary token's text in the pool and what the similarity's fast path reads, or an exact-only joined token.</summary>
+internal readonly record struct VocabularyText(int Start, int Length, TokenKind Kind, byte FirstClass, bool JoinedOnly, bool HasAlternates);

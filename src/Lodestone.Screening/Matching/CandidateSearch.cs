@@ -8,14 +8,15 @@ namespace Lodestone.Screening.Matching;
 /// the tokens an entry must meet to reach the threshold ("essential", see <see cref="ChooseEssential"/>) give the
 /// candidates. Two upper bounds of the scorer's value then sort them out, cheap first:
 /// <list type="bullet">
-/// <item>the other tokens' postings set one bit per query token in a per-form mask (two bytes a form, so a walk costs a
-/// cached write per posting, not a cache miss); from the mask and each token's best neighbour follows a query-side
-/// bound that most candidates fail;</item>
+/// <item>the other tokens' postings set one bit per query token in a per-form word (four bytes a form, so a walk costs a
+/// cached write per posting, not a cache miss), which also sums the entry weight of the neighbours met; from the mask and
+/// each token's best neighbour follows a query-side bound, and from the sum an entry side, that most candidates fail;</item>
 /// <item>the few that pass check their own tokens against every neighbour found: how well each query token can be met
 /// and how much of the entry's weight can be met at all, hence the conflict the scorer charges for a different name in
 /// the same place ("Minsk Kerre Automation" against every other "Minsk … Automation").</item>
 /// </list>
-/// Only candidates whose exact bound reaches the threshold are scored. Nothing that could reach the threshold is dropped:
+/// Only candidates whose exact bound reaches the threshold are scored. Neighbours too far from an essential token to lift a
+/// form to the threshold on their own make no candidates (<see cref="CreationCut"/>): the exact bound would drop them. Nothing that could reach the threshold is dropped:
 /// whatever a bound cannot see (initials, legal forms not looked up, postings too long to walk) it assumes met.
 /// </summary>
 internal static class CandidateSearch
@@ -29,6 +30,12 @@ internal static class CandidateSearch
     private const long WalkBudgetPerCandidate = 16;
 
     private const long WalkBudget = 50_000;
+
+    /// <summary>No similarity cut: every neighbour makes candidates (sharpened similarities are never negative).</summary>
+    private const double NoCut = -1.0;
+
+    /// <summary>How far below the threshold the bound at the cut must stay (the exact bound keeps ties within 1e-9).</summary>
+    private const double CutMargin = 1e-6;
 
     /// <summary>The least the scorer charges per unit of strong weight unmatched on both sides, beyond the omission floors.</summary>
     public static double ConflictFloor =>
@@ -117,10 +124,16 @@ internal static class CandidateSearch
                 index.Neighbours(query[i], default, TokenKind.None, scratch, neighbours);
                 end[i] = neighbours.Count;
             }
+        }
 
+        // Only neighbours above the cut make candidates (see CreationCut); those at or below it only mark, after.
+        var cut = CreationCut(query, essential, threshold);
+        for (var i = 0; i < n; i++)
+        {
             if (essential[i])
             {
-                Walk(index, neighbours, start[i], end[i], (ushort)(bits[i] | CandidateBit), masks, candidates);
+                var tokenCut = Exhaustive(query[i]) ? cut : NoCut;
+                Walk(index, neighbours, start[i], end[i], (ushort)(bits[i] | CandidateBit), masks, candidates, tokenCut, double.PositiveInfinity);
             }
         }
 
@@ -128,7 +141,26 @@ internal static class CandidateSearch
         {
             if (Touches(windows[w], essential))
             {
-                Walk(index, neighbours, windowStart[w], windowStart[w + 1], (ushort)(WindowBits(windows[w], bits) | CandidateBit), masks, candidates);
+                Walk(index, neighbours, windowStart[w], windowStart[w + 1], (ushort)(WindowBits(windows[w], bits) | CandidateBit), masks, candidates, cut, double.PositiveInfinity);
+            }
+        }
+
+        if (cut > NoCut)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (essential[i] && Exhaustive(query[i]))
+                {
+                    Walk(index, neighbours, start[i], end[i], bits[i], masks, null, NoCut, cut);
+                }
+            }
+
+            for (var w = 0; w < windowCount; w++)
+            {
+                if (Touches(windows[w], essential))
+                {
+                    Walk(index, neighbours, windowStart[w], windowStart[w + 1], WindowBits(windows[w], bits), masks, null, NoCut, cut);
+                }
             }
         }
 
@@ -153,7 +185,7 @@ internal static class CandidateSearch
             }
             else if (!essential[i])
             {
-                Walk(index, neighbours, start[i], end[i], bits[i], masks, null);
+                Walk(index, neighbours, start[i], end[i], bits[i], masks, null, NoCut, double.PositiveInfinity);
             }
         }
 
@@ -173,7 +205,7 @@ internal static class CandidateSearch
             }
             else
             {
-                Walk(index, neighbours, windowStart[w], windowStart[w + 1], WindowBits(windows[w], bits), masks, null);
+                Walk(index, neighbours, windowStart[w], windowStart[w + 1], WindowBits(windows[w], bits), masks, null, NoCut, double.PositiveInfinity);
             }
         }
 
@@ -353,19 +385,28 @@ internal static class CandidateSearch
     }
 
     /// <summary>
-    /// Sets <paramref name="bits"/> in the mask of every form in the neighbours' posting lists. With a candidate list,
-    /// forms not yet candidates become candidates; without one, only candidates are marked (so that clearing the
-    /// candidates' masks clears every mask).
+    /// Sets <paramref name="bits"/> in the mask of every form in the posting lists of the neighbours whose sharpened
+    /// similarity is in (<paramref name="above"/>, <paramref name="atMost"/>], and adds each neighbour's entry weight to
+    /// the form's sum (<see cref="FormMarks"/>). With a candidate list, forms not yet candidates become candidates;
+    /// without one, only candidates are marked (so that clearing the candidates' words clears every word).
     /// </summary>
-    private static void Walk(CandidateIndex index, List<Neighbour> neighbours, int from, int to, ushort bits, ushort[] masks, List<int>? candidates)
+    private static void Walk(
+        CandidateIndex index, List<Neighbour> neighbours, int from, int to, ushort bits, uint[] masks, List<int>? candidates, double above, double atMost)
     {
         var list = CollectionsMarshal.AsSpan(neighbours);
         for (var k = from; k < to; k++)
         {
+            var sharpened = BestPairsScorer.Sharpen(list[k].Similarity);
+            if (sharpened <= above || sharpened > atMost)
+            {
+                continue;
+            }
+
+            var units = FormMarks.Units(index.EntryWeight(list[k].Token));
             foreach (var form in index.Postings(list[k].Token))
             {
-                var mask = masks[form];
-                if (mask == 0)
+                var word = masks[form];
+                if (word == 0)
                 {
                     if (candidates is null)
                     {
@@ -375,9 +416,95 @@ internal static class CandidateSearch
                     candidates.Add(form);
                 }
 
-                masks[form] = (ushort)(mask | bits);
+                masks[form] = FormMarks.Add(word, bits, units);
             }
         }
+    }
+
+    /// <summary>
+    /// The similarity cut for candidate-creating neighbours. A form that meets every essential token (and every window
+    /// over one) only through neighbours whose sharpened similarity is at most c has, whatever else it meets, an exact
+    /// bound no higher than the query-side bound with b = c for the essential tokens and 1 for the others; the largest c
+    /// that keeps that below the threshold is returned (<see cref="NoCut"/> if none), and such forms are never
+    /// candidates. Initials and legal forms are counted as met perfectly: their lookup does not list all they meet.
+    /// </summary>
+    public static double CreationCut(TokenInfo[] query, ReadOnlySpan<bool> essential, double threshold)
+    {
+        var n = query.Length;
+        Span<double> b = stackalloc double[n];
+        var limit = threshold - CutMargin;
+        for (var i = 0; i < n; i++)
+        {
+            b[i] = essential[i] && Exhaustive(query[i]) ? 0.0 : 1.0;
+        }
+
+        if (QueryBound(query, b) >= limit)
+        {
+            return NoCut;
+        }
+
+        // The bound rises with c: bisection, keeping the low end (a value known to stay below the threshold).
+        double low = 0, high = 1;
+        for (var step = 0; step < 30; step++)
+        {
+            var c = (low + high) / 2;
+            for (var i = 0; i < n; i++)
+            {
+                b[i] = essential[i] && Exhaustive(query[i]) ? c : 1.0;
+            }
+
+            if (QueryBound(query, b) < limit)
+            {
+                low = c;
+            }
+            else
+            {
+                high = c;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The query-side bound of the exact bound (<see cref="Bound"/>) for per-token values b.</summary>
+    public static double QueryBound(TokenInfo[] query, ReadOnlySpan<double> b)
+    {
+        var n = query.Length;
+        double total = 0;
+        foreach (var token in query)
+        {
+            total += token.Weight;
+        }
+
+        Span<int> order = stackalloc int[n];
+        var count = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (b[i] <= 0)
+            {
+                continue;
+            }
+
+            var k = count++;
+            while (k > 0 && b[order[k - 1]] < b[i])
+            {
+                order[k] = order[k - 1];
+                k--;
+            }
+
+            order[k] = i;
+        }
+
+        double met = 0, metWeight = 0, best = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var i = order[k];
+            met += b[i] * query[i].Weight;
+            metWeight += query[i].Weight;
+            best = Math.Max(best, met / (metWeight + (ScoringParameters.QueryOmissionFloor * (total - metWeight))));
+        }
+
+        return best;
     }
 
     /// <summary>Files some neighbours of query tokens [first, first + count) under their vocabulary ids.</summary>
@@ -423,17 +550,19 @@ internal static class CandidateSearch
         foreach (var form in candidates)
         {
             // The cheap bounds first (query side by mask, then the form's unmet weight): most candidates stop there.
-            var slot = cheap.Slot(masks[form]);
+            var word = masks[form];
+            var slot = cheap.Slot(FormMarks.Mask(word));
             if (slot < 0)
             {
                 continue;
             }
 
             var weights = forms.Weights(form);
-            if (!cheap.EntryMayReach(slot, weights))
+            if (!cheap.EntryMayReach(slot, weights, FormMarks.EntryMet(word)))
             {
                 continue;
             }
+
 
             // How well each query token can be met by this form's tokens, and how much entry weight they can account for.
             // Every link counts its entry weight: pairing one-to-one would bound tighter, but only if every pair the scorer

@@ -1,6 +1,6 @@
 namespace Lodestone.Screening.Matching;
 
-/// <summary>A form's weight totals, together so that the candidate stage's bound reads one cache line per form.</summary>
+/// <summary>A shape's weight totals, together so that the candidate stage's bound reads one cache line per shape.</summary>
 /// <param name="Total">Total token weight of the form.</param>
 /// <param name="Weak">Total weight of its weak tokens (legal forms).</param>
 /// <param name="MaxToken">The weight of its heaviest token.</param>
@@ -8,25 +8,65 @@ internal readonly record struct FormWeights(float Total, float Weak, float MaxTo
 
 /// <summary>
 /// The indexed name forms: their tokens (shared <see cref="TokenInfo"/> instances, flattened), the name each belongs
-/// to, per-form weight totals that let the candidate stage bound a form's score before scoring it, and each form's
-/// shape: forms with the same tokens in the same order share one (a million generated names hold a few hundred
-/// thousand shapes, and lists repeat "Wang Wei" and "Maria Sanchez"), and the scorer gives them the same score.
+/// to, and each form's shape: forms with the same tokens in the same order share one (a million generated names hold a
+/// few hundred thousand shapes, and lists repeat "Wang Wei" and "Maria Sanchez"), and the scorer gives them the same
+/// score. The candidate stage works on shapes (its postings, marks and bounds depend on the tokens alone, so a common
+/// name costs one candidate, not hundreds): per shape, weight totals that bound its score, and its forms.
 /// </summary>
-internal sealed class FormTable(TokenInfo[] tokens, int[] start, int[] name, FormWeights[] weights, int[] shape, int shapeCount)
+internal sealed class FormTable
 {
-    public int Count => name.Length;
+    private readonly TokenInfo[] _tokens;
+    private readonly int[] _start;
+    private readonly int[] _name;
+    private readonly FormWeights[] _weights;
+    private readonly int[] _shape;
+
+    /// <summary>Per shape, its forms (ascending), flattened with <see cref="_shapeFormStart"/> offsets.</summary>
+    private readonly int[] _shapeForms;
+    private readonly int[] _shapeFormStart;
+
+    public FormTable(TokenInfo[] tokens, int[] start, int[] name, FormWeights[] shapeWeights, int[] shape)
+    {
+        _tokens = tokens;
+        _start = start;
+        _name = name;
+        _weights = shapeWeights;
+        _shape = shape;
+        _shapeFormStart = new int[shapeWeights.Length + 1];
+        foreach (var s in shape)
+        {
+            _shapeFormStart[s + 1]++;
+        }
+
+        for (var s = 0; s < shapeWeights.Length; s++)
+        {
+            _shapeFormStart[s + 1] += _shapeFormStart[s];
+        }
+
+        _shapeForms = new int[shape.Length];
+        var fill = (int[])_shapeFormStart.Clone();
+        for (var form = 0; form < shape.Length; form++)
+        {
+            _shapeForms[fill[shape[form]]++] = form;
+        }
+    }
+
+    public int Count => _name.Length;
 
     /// <summary>The number of distinct shapes.</summary>
-    public int ShapeCount => shapeCount;
+    public int ShapeCount => _weights.Length;
 
     /// <summary>The form's shape: equal for forms of equal token sequences.</summary>
-    public int Shape(int form) => shape[form];
+    public int Shape(int form) => _shape[form];
 
-    public ReadOnlySpan<TokenInfo> Tokens(int form) => tokens.AsSpan(start[form], start[form + 1] - start[form]);
+    /// <summary>The forms of a shape, ascending.</summary>
+    public ReadOnlySpan<int> ShapeForms(int shape) => _shapeForms.AsSpan(_shapeFormStart[shape], _shapeFormStart[shape + 1] - _shapeFormStart[shape]);
+
+    public ReadOnlySpan<TokenInfo> Tokens(int form) => _tokens.AsSpan(_start[form], _start[form + 1] - _start[form]);
 
     /// <summary>The name (index into the index's name arrays) a form belongs to.</summary>
-    public int Name(int form) => name[form];
+    public int Name(int form) => _name[form];
 
-    /// <summary>The form's weight totals.</summary>
-    public FormWeights Weights(int form) => weights[form];
+    /// <summary>A shape's weight totals.</summary>
+    public FormWeights Weights(int shape) => _weights[shape];
 }

@@ -34,6 +34,7 @@ internal sealed class MaskBounds
     private double _threshold;
     private int _assumedStrong;
     private bool _assumedWeak;
+    private double _assumedReach;
 
     /// <summary>Per query token: its mask bit (0: none), its best similarity, the entry weight of all its neighbours.</summary>
     public ushort[] Bits { get; private set; } = new ushort[16];
@@ -81,17 +82,23 @@ internal sealed class MaskBounds
     /// <summary>Marks a token assumed met (for the entry side: a distinctive one may meet up to three joined tokens).</summary>
     public void Assume(int token) => Assumed |= 1UL << token;
 
-    /// <summary>Ends the set-up: counts the assumed tokens for the entry side.</summary>
+    /// <summary>
+    /// Ends the set-up: counts the assumed tokens for the entry side. Their postings were not walked (nor those of a
+    /// window over budget, whose tokens are all assumed), so the entry weight of all their neighbours is charged to every
+    /// form on top of what the walks found in it.
+    /// </summary>
     public void Ready()
     {
         _assumedStrong = 0;
         _assumedWeak = false;
+        _assumedReach = 0;
         for (var i = 0; i < _query.Length; i++)
         {
             if ((Assumed & (1UL << i)) != 0 || Bits[i] == 0)
             {
                 _assumedStrong += _query[i].IsWeak ? 0 : 1;
                 _assumedWeak |= _query[i].IsWeak;
+                _assumedReach += EntryReach[i];
             }
         }
     }
@@ -108,10 +115,17 @@ internal sealed class MaskBounds
         return _slots[mask];
     }
 
-    /// <summary>Whether a form of these weights, whose mask has this slot, may reach the threshold.</summary>
-    public bool EntryMayReach(int slot, FormWeights weights)
+    /// <summary>
+    /// Whether a form of these weights, whose mask has this slot and whose walked neighbours account for
+    /// <paramref name="walkedEntryMet"/> of entry weight, may reach the threshold.
+    /// </summary>
+    public bool EntryMayReach(int slot, FormWeights weights, double walkedEntryMet)
     {
-        var (count, unmetQueryStrong, entryReach) = _info[slot];
+        var (count, unmetQueryStrong, slotReach) = _info[slot];
+
+        // Two upper bounds of the entry weight the exact bound counts as met: every neighbour of every met token (the
+        // mask's), or the neighbours the walks found in this form plus every neighbour of the tokens not walked.
+        var entryReach = Math.Min(slotReach, walkedEntryMet + _assumedReach);
         var strongMet = entryReach + (3.0 * _assumedStrong * weights.MaxToken);
         var entryMet = strongMet + (_assumedWeak ? weights.Weak : 0.0);
         var unmetEntry = Math.Max(0.0, weights.Total - entryMet);

@@ -16,10 +16,11 @@ internal sealed class Scratch
     public int[] TokenStamps { get; private set; } = [];
 
     /// <summary>
-    /// Per form: which query tokens it meets (one bit each) and whether it is a candidate, during one query form's
-    /// candidate stage; all zero between them (the candidate stage clears what it set).
+    /// Per shape (see <see cref="FormTable"/>), during one query form's candidate stage (all zero between them: the stage clears what it set): in the low
+    /// 16 bits which query tokens it meets (one bit each) and whether it is a candidate; in the high 16 bits the entry
+    /// weight its walked neighbours account for (see <see cref="FormMarks"/>). One word, so a posting costs one write.
     /// </summary>
-    public ushort[] FormMasks { get; private set; } = [];
+    public uint[] FormMasks { get; private set; } = [];
 
     public int[] EntryStamps { get; private set; } = [];
 
@@ -57,7 +58,7 @@ internal sealed class Scratch
 
     private int _linkCount;
 
-    /// <summary>Forms whose bound reaches the threshold, with their bound: the ones to score.</summary>
+    /// <summary>Shapes whose bound reaches the threshold, with their bound: the ones whose forms are scored.</summary>
     public List<(int Form, double Bound)> Survivors { get; } = [];
 
     /// <summary>Scores of the current query by shape and query form.</summary>
@@ -127,7 +128,7 @@ internal sealed class Scratch
     {
         if (FormMasks.Length < forms)
         {
-            FormMasks = new ushort[forms];
+            FormMasks = new uint[forms];
         }
 
         if (EntryStamps.Length < entries)

@@ -101,9 +101,9 @@ public sealed class ScreeningIndex
         var formTokens = new List<TokenInfo>();
         var formStart = new List<int> { 0 };
         var formName = new List<int>();
-        var formWeights = new List<FormWeights>();
-        var formVocabulary = new List<int>();
-        var formVocabularyStart = new List<int> { 0 };
+        var shapeWeights = new List<FormWeights>();
+        var shapeVocabulary = new List<int>();
+        var shapeVocabularyStart = new List<int> { 0 };
         var formShape = new List<int>();
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var shapeKey = new System.Text.StringBuilder();
@@ -148,16 +148,17 @@ public sealed class ScreeningIndex
                 }
 
                 var key = shapeKey.ToString();
-                if (!shapes.TryGetValue(key, out var shape))
+                var newShape = !shapes.TryGetValue(key, out var shape);
+                if (newShape)
                 {
                     shape = shapes.Count;
                     shapes.Add(key, shape);
+
+                    // Stored rounded up a little so that float rounding never tightens a bound.
+                    shapeWeights.Add(new FormWeights(total * 0.999f, weak * 1.001f, max * 1.001f));
                 }
 
                 formShape.Add(shape);
-
-                // Stored rounded up a little so that float rounding never tightens a bound.
-                formWeights.Add(new FormWeights(total * 0.999f, weak * 1.001f, max * 1.001f));
 
                 var tokens = CollectionsMarshal.AsSpan(formTokens)[start..];
                 var count = Compounds.EntryWindows(tokens, windows, fuzzy);
@@ -177,24 +178,29 @@ public sealed class ScreeningIndex
                     builder.Covers(id, parts);
                 }
 
+                // The candidate stage works on shapes: a shape's vocabulary is its first form's (they all share it).
                 local.Sort();
-                for (var k = 0; k < local.Count; k++)
+                for (var k = 0; k < local.Count && newShape; k++)
                 {
                     if (k == 0 || local[k] != local[k - 1])
                     {
-                        formVocabulary.Add(local[k]);
+                        shapeVocabulary.Add(local[k]);
                     }
                 }
 
-                formVocabularyStart.Add(formVocabulary.Count);
+                if (newShape)
+                {
+                    shapeVocabularyStart.Add(shapeVocabulary.Count);
+                }
+
                 formStart.Add(formTokens.Count);
                 formName.Add(n);
             }
         }
 
         var candidates = CandidateIndex.Build(
-            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], formVocabulary, formVocabularyStart);
-        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. formWeights], [.. formShape], shapes.Count);
+            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], shapeVocabulary, shapeVocabularyStart);
+        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. shapeWeights], [.. formShape]);
         return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
 
@@ -217,7 +223,7 @@ public sealed class ScreeningIndex
             return [];
         }
 
-        var scratch = Scratch.For(_entries.Length, _forms.Count, _candidates.VocabularySize);
+        var scratch = Scratch.For(_entries.Length, _forms.ShapeCount, _candidates.VocabularySize);
         scratch.Shapes.Reset(_forms.ShapeCount, normalised.Forms.Count);
         var top = new TopEntries(options.Limit);
         var entryStamp = scratch.NextEntryStamp();
@@ -233,14 +239,17 @@ public sealed class ScreeningIndex
             scratch.Memo.Reset(queryForms[f].Length + Compounds.QueryWindowCount(queryForms[f]));
             var survivors = CollectionsMarshal.AsSpan(scratch.Survivors);
             survivors.Sort(static (x, y) => y.Bound.CompareTo(x.Bound));
-            foreach (var (form, bound) in survivors)
+            foreach (var (shape, bound) in survivors)
             {
                 if (bound < top.Floor(threshold))
                 {
                     break;
                 }
 
-                Score(queryForms[f], f, form, query.Country, scratch, entryStamp, threshold, top);
+                foreach (var form in _forms.ShapeForms(shape))
+                {
+                    Score(queryForms[f], f, form, query.Country, scratch, entryStamp, threshold, top);
+                }
             }
         }
 

@@ -20,15 +20,7 @@ internal static class TokenSimilarity
         var typos = q.Source is null;
         if (q.Alternates is null && e.Alternates is null)
         {
-            // Fast path for the scorer's inner loop: different sound classes rule a pair out before any text is read
-            // (romanised Arabic is gated on its skeleton instead).
-            if (q.FirstClass != e.FirstClass && ((q.Kind | e.Kind) & TokenKind.Abjad) == 0
-                && (!typos || !Typos.LengthsAllow(q.Text.Length, e.Text.Length)))
-            {
-                return 0;
-            }
-
-            return Of(q.Text, q.Kind, e.Text, e.Kind, typos);
+            return Of(q, e.Text, e.Kind, e.FirstClass);
         }
 
         var best = Of(q.Text, q.Kind, e.Text, e.Kind, typos);
@@ -43,6 +35,24 @@ internal static class TokenSimilarity
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Similarity of a token and an entry token's text, kind and first sound class, neither with alternative readings
+    /// (the scorer's inner loop and the vocabulary lookups).
+    /// </summary>
+    public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind, byte eFirstClass)
+    {
+        // Different sound classes rule a pair out before any text is read (romanised Arabic is gated on its skeleton
+        // instead); a typed token may still be one typo away.
+        var typos = q.Source is null;
+        if (q.FirstClass != eFirstClass && ((q.Kind | eKind) & TokenKind.Abjad) == 0
+            && (!typos || !Typos.LengthsAllow(q.Text.Length, e.Length)))
+        {
+            return 0;
+        }
+
+        return Of(q.Text, q.Kind, e, eKind, typos);
     }
 
     /// <summary>Similarity of a token (q) and a span of text with its kind (a compound of adjacent tokens).</summary>
