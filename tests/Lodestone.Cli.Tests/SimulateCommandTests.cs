@@ -44,14 +44,17 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_recorded_policy_text_that_no_longer_reads_is_reported_and_a_draft_still_replays_its_applications()
+    public async Task A_policy_version_with_a_text_that_no_longer_reads_is_reported_and_a_draft_still_replays_its_applications()
     {
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("seed", "demo", "--database", _db, "--applications", "10", "--json")).Exit);
         await using (var connection = new SqliteConnection($"Data Source={_db};Pooling=False"))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var damage = connection.CreateCommand();
-            damage.CommandText = "UPDATE \"PolicyVersions\" SET \"Yaml\" = 'rules: [unclosed'";
+            // A second text of the version in force, as if its file had been edited, that this release cannot read:
+            // none of its applications may be replayed under the first text instead.
+            damage.CommandText = "INSERT INTO \"PolicyVersions\" (\"Sha256\", \"Version\", \"Yaml\", \"FirstLoadedAt\") "
+                + "SELECT 'damaged-' || \"Sha256\", \"Version\", 'rules: [unclosed', \"FirstLoadedAt\" FROM \"PolicyVersions\"";
             Assert.True(await damage.ExecuteNonQueryAsync(TestContext.Current.CancellationToken) > 0);
         }
 

@@ -149,15 +149,16 @@ public sealed class PolicyReplayService(LodestoneDbContext db, DbContextOptions<
     }
 
     /// <summary>
-    /// The recorded policy texts by version. A text this release can no longer read (a later release may
-    /// tighten the policy format, while the trail keeps texts for years) is left out rather than failing
-    /// the replay: its applications are reported as not replayable under the policy in force, and a draft
-    /// still replays them.
+    /// The recorded policy texts by version. A version with a text this release can no longer read (a later
+    /// release may tighten the policy format, while the trail keeps texts for years) is left out whole rather
+    /// than failing the replay, or replaying some of its applications under another of its texts: its
+    /// applications are reported as not replayable under the policy in force, and a draft still replays them.
     /// </summary>
     private async Task<Dictionary<string, List<(DateTimeOffset Loaded, RoutingPolicy Policy)>>> InForceAsync(CancellationToken ct)
     {
         var records = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
         var readable = new List<(string Version, DateTimeOffset Loaded, RoutingPolicy Policy)>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             try
@@ -167,10 +168,12 @@ public sealed class PolicyReplayService(LodestoneDbContext db, DbContextOptions<
             catch (DataFileException)
             {
                 // Reported through ReplayResult.UnknownPolicyVersions when an application needs it.
+                unreadable.Add(record.Version);
             }
         }
 
         return readable
+            .Where(r => !unreadable.Contains(r.Version))
             .GroupBy(r => r.Version, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Loaded).Select(r => (r.Loaded, r.Policy)).ToList(), StringComparer.Ordinal);
     }
