@@ -477,14 +477,22 @@ internal static class CandidateSearch
         }
 
         Span<int> order = stackalloc int[n];
+        var count = OrderByValue(b, order);
+        return QuerySide(query, b, order[..count], total, ScoringParameters.QueryOmissionFloor);
+    }
+
+    /// <summary>Writes the tokens with b &gt; 0 into <paramref name="order"/> by decreasing b; returns how many there are.</summary>
+    private static int OrderByValue(ReadOnlySpan<double> b, Span<int> order)
+    {
         var count = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < b.Length; i++)
         {
             if (b[i] <= 0)
             {
                 continue;
             }
 
+            // Insertion into decreasing order of b.
             var k = count++;
             while (k > 0 && b[order[k - 1]] < b[i])
             {
@@ -495,13 +503,18 @@ internal static class CandidateSearch
             order[k] = i;
         }
 
+        return count;
+    }
+
+    /// <summary>The query side of the bound: the best prefix of tokens in decreasing b, the rest charged at the omission floor.</summary>
+    private static double QuerySide(TokenInfo[] query, ReadOnlySpan<double> b, ReadOnlySpan<int> order, double total, double omitQuery)
+    {
         double met = 0, metWeight = 0, best = 0;
-        for (var k = 0; k < count; k++)
+        foreach (var i in order)
         {
-            var i = order[k];
             met += b[i] * query[i].Weight;
             metWeight += query[i].Weight;
-            best = Math.Max(best, met / (metWeight + (ScoringParameters.QueryOmissionFloor * (total - metWeight))));
+            best = Math.Max(best, met / (metWeight + (omitQuery * (total - metWeight))));
         }
 
         return best;
@@ -563,7 +576,6 @@ internal static class CandidateSearch
                 continue;
             }
 
-
             // How well each query token can be met by this form's tokens, and how much entry weight they can account for.
             // Every link counts its entry weight: pairing one-to-one would bound tighter, but only if every pair the scorer
             // meets were among the neighbours, and the fuzzy keys miss some (soto ~ sobol, two edits in a short word), which
@@ -584,37 +596,19 @@ internal static class CandidateSearch
                 }
             }
 
-            var count = 0;
             var unmetQueryStrong = 0.0;
             for (var i = 0; i < n; i++)
             {
                 b[i] = (assumed & (1UL << i)) != 0 ? 1.0 : row[i];
-                if (b[i] <= 0)
+                if (b[i] <= 0 && !query[i].IsWeak)
                 {
-                    unmetQueryStrong += query[i].IsWeak ? 0 : query[i].Weight;
-                    continue;
+                    unmetQueryStrong += query[i].Weight;
                 }
-
-                // Insertion into decreasing order of b.
-                var k = count++;
-                while (k > 0 && b[order[k - 1]] < b[i])
-                {
-                    order[k] = order[k - 1];
-                    k--;
-                }
-
-                order[k] = i;
             }
 
             // The query side alone bounds the score (the entry terms only add to the denominator).
-            double queryMet = 0, queryMetWeight = 0, queryBest = 0;
-            for (var k = 0; k < count; k++)
-            {
-                var i = order[k];
-                queryMet += b[i] * query[i].Weight;
-                queryMetWeight += query[i].Weight;
-                queryBest = Math.Max(queryBest, queryMet / (queryMetWeight + (omitQuery * (total - queryMetWeight))));
-            }
+            var count = OrderByValue(b, order);
+            var queryBest = QuerySide(query, b, order[..count], total, omitQuery);
 
             if (queryBest < threshold - 1e-9)
             {
