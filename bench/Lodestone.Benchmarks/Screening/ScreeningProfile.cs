@@ -29,6 +29,15 @@ internal static class ScreeningProfile
         }
 
         Thread.Sleep(1000);
+
+        // --matches-out FILE [--limit N]: every query's first ten matches (entry, score, matched name) asked with limit N
+        // (default 10), to compare two builds of the engine.
+        if (options.String("matches-out") is { } matchesOut)
+        {
+            File.WriteAllLines(matchesOut, queries.Select(q => q.Text + "\t" + string.Join(" | ", index.Screen(new ScreeningQuery(q.Text, q.Country), ScreeningOptions.Default with { Limit = options.Int("limit", 10) }).Take(10)
+                .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.EntryId} {m.Score:R} {m.Explanation.MatchedName}")))));
+        }
+
         if (options.Int("loop", 0) is var seconds and > 0)
         {
             var until = Stopwatch.StartNew();
@@ -41,6 +50,35 @@ internal static class ScreeningProfile
 
             report.Line($"Looped {done} queries.");
             return 0;
+        }
+
+        // --loop-batch S: ScreenBatch (one worker) over 10,000 further distinct queries for S seconds, to profile the
+        // batch path; --batch-compare N: N rounds of the same queries screened one by one, then as one batch.
+        var batchQueries = ScreeningSpeed.GeneratedQueries(entries, queries.Count + 10_000).Skip(queries.Count).Select(q => new ScreeningQuery(q.Text, q.Country)).ToList();
+        if (options.Int("loop-batch", 0) is var loopSeconds and > 0)
+        {
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed.TotalSeconds < loopSeconds)
+            {
+                index.ScreenBatch(batchQueries, maxDegreeOfParallelism: 1);
+            }
+
+            return 0;
+        }
+
+        for (var round = 0; round < options.Int("batch-compare", 0); round++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            foreach (var q in batchQueries)
+            {
+                index.Screen(q);
+            }
+
+            var one = Stopwatch.GetElapsedTime(start).TotalMilliseconds / batchQueries.Count;
+            start = Stopwatch.GetTimestamp();
+            index.ScreenBatch(batchQueries, maxDegreeOfParallelism: 1);
+            var batched = Stopwatch.GetElapsedTime(start).TotalMilliseconds / batchQueries.Count;
+            report.Line($"Round {round + 1}: one by one {Stats.Ms(one)} a name, as a batch {Stats.Ms(batched)} a name (one thread).");
         }
 
         var best = new double[queries.Count];

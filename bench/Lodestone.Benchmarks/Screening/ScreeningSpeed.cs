@@ -36,13 +36,15 @@ internal static class ScreeningSpeed
         int Gen0,
         int Gen2,
         double Throughput1,
+        double ThroughputBatch,
+        int BatchDisagreements,
         Dictionary<string, List<double>> ByKind);
 
     public static int Run(BenchPaths paths, BenchOptions options, Report report)
     {
         var runs = options.Int("runs", 3);
         report.Line($"# Screening speed ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, server GC {System.Runtime.GCSettings.IsServerGC})");
-        report.Line($"Runs: {runs}; each builds the index afresh. Latency is single-threaded; batch uses Parallel.ForEach with 2 threads. Engine: {BenchPaths.EngineVersion()}; load average at start {BenchPaths.LoadAverage()}.");
+        report.Line($"Runs: {runs}; each builds the index afresh. Latency is single-threaded on the latency queries; throughput is measured on further distinct queries of the same mix, as independent queries (Parallel.For, 2 threads; and 1 thread) and through ScreenBatch (2 workers). Engine: {BenchPaths.EngineVersion()}; load average at start {BenchPaths.LoadAverage()}.");
 
         if (!options.Flag("skip-lists"))
         {
@@ -53,8 +55,9 @@ internal static class ScreeningSpeed
                 report.Line($"- {s}");
             }
 
-            var queries = ListQueries(lists, paths, options.Int("queries", 2000));
-            Scenario(report, lists.Entries, queries, runs, options.Int("brute-queries", 200), options.Int("batch", 20000));
+            var count = options.Int("queries", 2000);
+            var all = ListQueries(lists, paths, count + options.Int("batch", 20000));
+            Scenario(report, lists.Entries, all[..count], all[count..], runs, options.Int("brute-queries", 200));
         }
 
         if (!options.Flag("skip-generated"))
@@ -64,14 +67,19 @@ internal static class ScreeningSpeed
             var sw = Stopwatch.StartNew();
             var entries = new NameGenerator().Generate(names);
             report.Line($"Generated {Stats.N(entries.Count)} entries with {Stats.N(entries.Sum(e => e.Entry.AllNames().Count()))} names in {Stats.Ms(sw.Elapsed.TotalMilliseconds)}.");
-            var queries = GeneratedQueries(entries, options.Int("queries", 2000));
-            Scenario(report, entries, queries, runs, options.Int("brute-queries", 60), options.Int("batch", 20000));
+            var count = options.Int("queries", 2000);
+            var all = GeneratedQueries(entries, count + options.Int("batch", 20000));
+            Scenario(report, entries, all[..count], all[count..], runs, options.Int("brute-queries", 60));
         }
 
         return 0;
     }
 
-    private static void Scenario(Report report, IReadOnlyList<IndexedEntry> entries, List<BenchQuery> queries, int runs, int bruteQueries, int batchSize)
+    /// <summary>
+    /// One index: latency on <paramref name="queries"/>, throughput on <paramref name="batchQueries"/> (drawn after them
+    /// from the same mix, so a batch is as many distinct names as a real one, not the latency queries repeated).
+    /// </summary>
+    private static void Scenario(Report report, IReadOnlyList<IndexedEntry> entries, List<BenchQuery> queries, List<BenchQuery> batchQueries, int runs, int bruteQueries)
     {
         report.Line();
         // The mixes cycle through their kinds every 20 queries, so the sample steps by stride + 1 to cover every kind.
@@ -128,14 +136,32 @@ internal static class ScreeningSpeed
             var sorted = latencies.Order().ToArray();
             var byKind = queries.Select((q, i) => (q.Kind, Ms: latencies[i])).GroupBy(x => x.Kind).ToDictionary(g => g.Key, g => g.Select(x => x.Ms).ToList(), StringComparer.Ordinal);
 
-            var batch = Enumerable.Range(0, batchSize).Select(i => queries[i % queries.Count]).ToList();
-            sw.Restart();
-            Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = 2 }, q => index.Screen(new ScreeningQuery(q.Text, q.Country)));
-            var throughput = batch.Count / sw.Elapsed.TotalSeconds;
+            // Throughput: the same distinct names screened as independent queries on two threads, then through the batch
+            // API (which shares each worker's vocabulary lookups across the batch), then independently on one thread.
+            var batch = batchQueries.Select(q => new ScreeningQuery(q.Text, q.Country)).ToList();
+            // The two alternate which goes first from run to run, so neither always meets the other's warm caches.
+            var independent = new IReadOnlyList<ScreeningMatch>[batch.Count];
+            IReadOnlyList<ScreeningMatch>[] batched = [];
+            double throughput = 0, throughputBatch = 0;
+            for (var order = 0; order < 2; order++)
+            {
+                sw.Restart();
+                if ((order + run) % 2 == 1)
+                {
+                    Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => independent[i] = index.Screen(batch[i]));
+                    throughput = batch.Count / sw.Elapsed.TotalSeconds;
+                }
+                else
+                {
+                    batched = index.ScreenBatch(batch, maxDegreeOfParallelism: 2);
+                    throughputBatch = batch.Count / sw.Elapsed.TotalSeconds;
+                }
+            }
+            var batchDisagreements = Enumerable.Range(0, batch.Count).Count(i => !SameMatches(independent[i], batched[i]));
             sw.Restart();
             foreach (var q in batch.Take(batch.Count / 2))
             {
-                index.Screen(new ScreeningQuery(q.Text, q.Country));
+                index.Screen(q);
             }
 
             var throughput1 = batch.Count / 2 / sw.Elapsed.TotalSeconds;
@@ -173,7 +199,7 @@ internal static class ScreeningSpeed
                 engineMs.Add(latencies[i]);
             }
 
-            results.Add(new RunResult(buildMs, after - before, workingSet, sorted[sorted.Length / 2], Stats.Percentile(sorted, 0.95), Stats.Percentile(sorted, 0.99), sorted[^1], latencies.Average(), throughput, Stats.Median(engineMs), Stats.Median(bruteMs), engineMs.Average(), bruteMs.Average(), Stats.Median(memoMs), memoDisagreements, allocatedPerQuery, gen0, gen2, throughput1, byKind));
+            results.Add(new RunResult(buildMs, after - before, workingSet, sorted[sorted.Length / 2], Stats.Percentile(sorted, 0.95), Stats.Percentile(sorted, 0.99), sorted[^1], latencies.Average(), throughput, Stats.Median(engineMs), Stats.Median(bruteMs), engineMs.Average(), bruteMs.Average(), Stats.Median(memoMs), memoDisagreements, allocatedPerQuery, gen0, gen2, throughput1, throughputBatch, batchDisagreements, byKind));
 
             if (run == 1)
             {
@@ -187,7 +213,7 @@ internal static class ScreeningSpeed
 
         report.Line();
         report.Table(
-            ["Run", "Build", "Index heap", "Working set", "p50", "p95", "p99", "max", "mean", "Batch (2 threads)", "Batch (1 thread)", "Allocated per query", "GCs gen0 / gen2 in the latency loop", "Engine on brute sample (median)", "Brute force per query (median)", "Speed ratio (medians)", "Speed ratio (means)", "Memoised scan (median)", "Ratio to memoised"],
+            ["Run", "Build", "Index heap", "Working set", "p50", "p95", "p99", "max", "mean", "Independent queries (2 threads)", "Independent (1 thread)", "ScreenBatch (2 threads)", "ScreenBatch results differing", "Allocated per query", "GCs gen0 / gen2 in the latency loop", "Engine on brute sample (median)", "Brute force per query (median)", "Speed ratio (medians)", "Speed ratio (means)", "Memoised scan (median)", "Ratio to memoised"],
             results.Select((r, i) => RunRow((i + 1).ToString(CultureInfo.InvariantCulture), r))
                 .Append(RunRow("**median**", new RunResult(
                     Stats.Median(results.Select(r => r.BuildMs)),
@@ -209,6 +235,8 @@ internal static class ScreeningSpeed
                     (int)Stats.Median(results.Select(r => (double)r.Gen0)),
                     (int)Stats.Median(results.Select(r => (double)r.Gen2)),
                     Stats.Median(results.Select(r => r.Throughput1)),
+                    Stats.Median(results.Select(r => r.ThroughputBatch)),
+                    results.Sum(r => r.BatchDisagreements),
                     [])))
                 .ToList());
         report.Line();
@@ -233,6 +261,10 @@ internal static class ScreeningSpeed
         }
     }
 
+    /// <summary>Whether two result lists name the same entries with the same scores, in the same order.</summary>
+    private static bool SameMatches(IReadOnlyList<ScreeningMatch> a, IReadOnlyList<ScreeningMatch> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.ListId == p.Second.ListId && p.First.EntryId == p.Second.EntryId && p.First.Score == p.Second.Score);
+
     private static List<IReadOnlyList<string>> Misses(ScreeningIndex index, List<BenchQuery> queries, List<IReadOnlyList<ScreeningMatch>> found)
     {
         var rows = new List<IReadOnlyList<string>>();
@@ -256,7 +288,7 @@ internal static class ScreeningSpeed
     private static IReadOnlyList<string> RunRow(string name, RunResult r) =>
         [
             name, Stats.Ms(r.BuildMs), Stats.Mb(r.IndexBytes), Stats.Mb(r.WorkingSet), Stats.Ms(r.P50), Stats.Ms(r.P95), Stats.Ms(r.P99), Stats.Ms(r.Max), Stats.Ms(r.Mean),
-            Stats.N((long)r.Throughput) + " names/s", Stats.N((long)r.Throughput1) + " names/s", Stats.N((long)(r.AllocatedPerQuery / 1024)) + " KB", $"{r.Gen0} / {r.Gen2}", Stats.Ms(r.EngineSampleMedian), Stats.Ms(r.BruteSampleMedian),
+            Stats.N((long)r.Throughput) + " names/s", Stats.N((long)r.Throughput1) + " names/s", Stats.N((long)r.ThroughputBatch) + " names/s", Stats.N(r.BatchDisagreements), Stats.N((long)(r.AllocatedPerQuery / 1024)) + " KB", $"{r.Gen0} / {r.Gen2}", Stats.Ms(r.EngineSampleMedian), Stats.Ms(r.BruteSampleMedian),
             Stats.F(r.BruteSampleMedian / r.EngineSampleMedian, 0) + "×", Stats.F(r.BruteSampleMean / r.EngineSampleMean, 0) + "×",
             Stats.Ms(r.MemoSampleMedian), Stats.F(r.MemoSampleMedian / r.EngineSampleMedian, 0) + "×",
         ];

@@ -99,12 +99,12 @@ internal static class ScreenCommands
             void Run(Action<int> done)
             {
                 var count = 0;
-                Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
+                var found = screening.ScreenMany(
+                    snapshot, [.. rows.Select(r => (r.Name, r.Country))], options, () => done(Interlocked.Increment(ref count)), ct);
+                for (var i = 0; i < rows.Count; i++)
                 {
-                    var row = rows[i];
-                    results[i] = new BatchScreenResult(row.Id, screening.Screen(snapshot, row.Name, row.Country, options));
-                    done(Interlocked.Increment(ref count));
-                });
+                    results[i] = new BatchScreenResult(rows[i].Id, found[i]);
+                }
             }
 
             if (parse.GetValue(json))

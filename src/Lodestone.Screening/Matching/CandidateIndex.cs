@@ -51,13 +51,13 @@ internal sealed class CandidateIndex
     /// <summary>Per shape: the vocabulary ids it contains (tokens and joined tokens, ascending), flattened.</summary>
     private readonly int[] _formTokens;
     private readonly int[] _formTokenStart;
-    private readonly ulong[] _keys;
-    private readonly int[] _keyTokens;
+    /// <summary>
+    /// The fuzzy key table, sorted by key: each entry holds its key, its token and the token's signature, so that a hit
+    /// and its rejection read one place (three arrays cost three cache misses a key at a million names).
+    /// </summary>
+    private readonly KeyEntry[] _keyEntries;
 
-    /// <summary>Per key entry: the signature of its token, stored alongside so that rejecting a hit reads no token.</summary>
-    private readonly TokenSignature[] _keySignatures;
-
-    /// <summary>Start of each bucket of the sorted key table, by the key's top <see cref="_bucketBits"/> bits.</summary>
+    /// <summary>Start of each bucket of the key table, by the key's top <see cref="_bucketBits"/> bits.</summary>
     private readonly int[] _bucketStart;
     private readonly int _bucketBits;
 
@@ -98,20 +98,18 @@ internal sealed class CandidateIndex
             }
         }
 
-        _keySignatures = new TokenSignature[keyTokens.Length];
+        _keyEntries = new KeyEntry[keyTokens.Length];
         for (var k = 0; k < keyTokens.Length; k++)
         {
-            _keySignatures[k] = signatures[keyTokens[k]];
+            _keyEntries[k] = new KeyEntry(keys[k], signatures[keyTokens[k]], keyTokens[k]);
         }
 
         _postingStart = postingStart;
         _postings = postings;
-        _keys = keys;
-        _keyTokens = keyTokens;
 
-        // Keys are uniform hashes: a direct table on their top bits (about four keys a bucket) replaces a binary
-        // search over millions of keys by one over a handful.
-        _bucketBits = Math.Clamp(64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, keys.Length / 4)), 1, 26);
+        // Keys are uniform hashes: a direct table on their top bits (about two keys a bucket) replaces a binary
+        // search over millions of keys by a scan of a handful.
+        _bucketBits = Math.Clamp(64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, keys.Length / 2)), 1, 26);
         _bucketStart = new int[(1 << _bucketBits) + 1];
         var shift = 64 - _bucketBits;
         var next = 0;
@@ -265,18 +263,16 @@ internal sealed class CandidateIndex
         long postings = 0;
         for (var k = 0; k < n; k++)
         {
-            var (from, to) = Range(keys[k]);
-            for (var at = from; at < to; at++)
+            foreach (ref readonly var hit in Hits(keys[k]))
             {
-
                 // Exact-only joined tokens have an empty signature (length 0) and are always taken.
-                var keySignature = _keySignatures[at];
+                var keySignature = hit.Signature;
                 if (!keySignature.IsEmpty && (!TokenSignature.MayMeet(signature, keySignature) || (keySignature.Plain && keySignature.Length > longestLatin)))
                 {
                     continue;
                 }
 
-                var id = _keyTokens[at];
+                var id = hit.Token;
                 if (seen[id] == stamp)
                 {
                     continue;
@@ -327,10 +323,9 @@ internal sealed class CandidateIndex
             var n = FuzzyKeys.PrefixKeys(text[..length], keys);
             for (var k = 0; k < n; k++)
             {
-                var (from, to) = Range(keys[k]);
-                for (var at = from; at < to; at++)
+                foreach (ref readonly var hit in Hits(keys[k]))
                 {
-                    var id = _keyTokens[at];
+                    var id = hit.Token;
                     var candidate = _vocabulary[id];
                     if (seen[id] == stamp || candidate is null || candidate.Text.Length > text.Length - MinRemainder
                         || candidate.Text.Length + 1 < MinPrefix)
@@ -403,10 +398,9 @@ internal sealed class CandidateIndex
                     continue;
                 }
 
-                var (from, to) = Range(FuzzyKeys.Exact(pair));
-                for (var at = from; at < to; at++)
+                foreach (ref readonly var hit in Hits(FuzzyKeys.Exact(pair)))
                 {
-                    var id = _keyTokens[at];
+                    var id = hit.Token;
                     if (seen[id] == joinedStamp)
                     {
                         continue;
@@ -433,30 +427,41 @@ internal sealed class CandidateIndex
         return letters <= 2 ? letters + 2 : int.MaxValue;
     }
 
-    /// <summary>The range of the sorted key table holding a key.</summary>
-    private (int From, int To) Range(ulong key)
+    /// <summary>The entries of the key table holding a key.</summary>
+    private ReadOnlySpan<KeyEntry> Hits(ulong key)
     {
         var bucket = (int)(key >> (64 - _bucketBits));
-        var lo = _bucketStart[bucket];
-        var at = Array.BinarySearch(_keys, lo, _bucketStart[bucket + 1] - lo, key);
-        if (at < 0)
+        var entries = _keyEntries;
+        int from = _bucketStart[bucket], end = _bucketStart[bucket + 1];
+
+        // A bucket holds a few keys, but a common key (a four-letter beginning) can fill one with hundreds of entries:
+        // halve down to a few, then scan to the key's first entry.
+        var to = end;
+        while (to - from > 8)
         {
-            return (0, 0);
+            var middle = from + ((to - from) / 2);
+            if (entries[middle].Key < key)
+            {
+                from = middle + 1;
+            }
+            else
+            {
+                to = middle;
+            }
         }
 
-        var from = at;
-        while (from > 0 && _keys[from - 1] == key)
+        while (from < end && entries[from].Key < key)
         {
-            from--;
+            from++;
         }
 
-        var to = at + 1;
-        while (to < _keys.Length && _keys[to] == key)
+        var last = from;
+        while (last < end && entries[last].Key == key)
         {
-            to++;
+            last++;
         }
 
-        return (from, to);
+        return entries.AsSpan(from, last - from);
     }
 
     private static void AddKeys(string text, TokenKind kind, int token, Span<ulong> buffer, List<ulong> keys, List<int> keyTokens)
@@ -472,3 +477,6 @@ internal sealed class CandidateIndex
 
 /// <summary>A vocabulary token's text in the pool and what the similarity's fast path reads, or an exact-only joined token.</summary>
 internal readonly record struct VocabularyText(int Start, int Length, TokenKind Kind, byte FirstClass, bool JoinedOnly, bool HasAlternates);
+
+/// <summary>One entry of the fuzzy key table: a key, the signature of the token it reaches, and the token.</summary>
+internal readonly record struct KeyEntry(ulong Key, TokenSignature Signature, int Token);

@@ -42,11 +42,11 @@ internal static class CandidateSearch
         Math.Max(0.0, ScoringParameters.ConflictWeight - ScoringParameters.QueryOmissionFloor - ScoringParameters.EntryOmissionFloor);
 
     /// <summary>Fills <see cref="Scratch.Survivors"/> with the forms worth scoring for one query form, and their bounds.</summary>
-    public static void Collect(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch)
+    public static void Collect(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch, LookupMemo? memo = null)
     {
         try
         {
-            CollectForms(index, forms, query, threshold, scratch);
+            CollectForms(index, forms, query, threshold, scratch, memo);
         }
         finally
         {
@@ -59,7 +59,7 @@ internal static class CandidateSearch
         }
     }
 
-    private static void CollectForms(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch)
+    private static void CollectForms(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch, LookupMemo? memo)
     {
         var survivors = scratch.Survivors;
         survivors.Clear();
@@ -74,7 +74,7 @@ internal static class CandidateSearch
             // Legal forms are looked up only if they turn out essential (a query of nothing but legal forms): they are
             // never worth walking for marks. Until then their cost is a rough guess: they are everywhere.
             start[i] = neighbours.Count;
-            cost[i] = query[i].IsWeak ? long.MaxValue / 64 : index.Neighbours(query[i], default, TokenKind.None, scratch, neighbours);
+            cost[i] = query[i].IsWeak ? long.MaxValue / 64 : Lookup(index, memo, query[i], scratch, neighbours);
             end[i] = neighbours.Count;
         }
 
@@ -88,8 +88,11 @@ internal static class CandidateSearch
         {
             windowStart[w] = neighbours.Count;
             var length = Compounds.Join(query, windows[w], joined);
-            windowCost[w] = index.Neighbours(
-                null, joined[..length], Compounds.KindOf(query, windows[w]), scratch, neighbours, Compounds.ShortestPart(query, windows[w]));
+            var kind = Compounds.KindOf(query, windows[w]);
+            var shortestPart = Compounds.ShortestPart(query, windows[w]);
+            windowCost[w] = memo is null
+                ? index.Neighbours(null, joined[..length], kind, scratch, neighbours, shortestPart)
+                : memo.Neighbours(joined[..length], kind, shortestPart, scratch, neighbours);
         }
 
         windowStart[windowCount] = neighbours.Count;
@@ -121,7 +124,7 @@ internal static class CandidateSearch
             if (essential[i] && query[i].IsWeak)
             {
                 start[i] = neighbours.Count;
-                index.Neighbours(query[i], default, TokenKind.None, scratch, neighbours);
+                Lookup(index, memo, query[i], scratch, neighbours);
                 end[i] = neighbours.Count;
             }
         }
@@ -258,6 +261,9 @@ internal static class CandidateSearch
 
         Bound(index, forms, query, threshold, assumed, assumedStrong, assumedWeak, scratch);
     }
+
+    private static long Lookup(CandidateIndex index, LookupMemo? memo, TokenInfo token, Scratch scratch, List<Neighbour> neighbours) =>
+        memo is null ? index.Neighbours(token, default, TokenKind.None, scratch, neighbours) : memo.Neighbours(token, scratch, neighbours);
 
     /// <summary>Whether a token's lookup lists every token it meets (an initial meets any word it starts: not listed).</summary>
     private static bool Exhaustive(TokenInfo token) => (token.Kind & TokenKind.Initial) == 0 && !token.IsWeak;

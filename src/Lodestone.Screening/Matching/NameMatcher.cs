@@ -8,7 +8,7 @@ public static class NameMatcher
     /// <summary>
     /// The name score of a query name against a candidate name, in [0, 1], with its explanation. Asymmetric by design:
     /// query tokens the candidate lacks cost more than candidate tokens the query lacks. The score is the one
-    /// <see cref="ScreeningIndex.Screen"/> gives the same pair before the country qualifier.
+    /// <see cref="ScreeningIndex.Screen(ScreeningQuery, ScreeningOptions?)"/> gives the same pair before the country qualifier.
     /// </summary>
     public static (double Score, MatchExplanation Explanation) Compare(string query, string candidate)
     {

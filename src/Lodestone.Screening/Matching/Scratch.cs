@@ -22,13 +22,8 @@ internal sealed class Scratch
     /// </summary>
     public uint[] FormMasks { get; private set; } = [];
 
-    public int[] EntryStamps { get; private set; } = [];
-
-    public double[] EntryBest { get; private set; } = [];
-
-    public int[] EntryBestForm { get; private set; } = [];
-
-    public int[] EntryBestQueryForm { get; private set; } = [];
+    /// <summary>Per entry, its best form so far in the current query (valid while its stamp is the query's).</summary>
+    public EntryState[] Entries { get; private set; } = [];
 
     public List<int> TouchedEntries { get; } = [];
 
@@ -111,7 +106,16 @@ internal sealed class Scratch
         return Next(ref _tokenGeneration, TokenStamps);
     }
 
-    public int NextEntryStamp() => Next(ref _entryGeneration, EntryStamps);
+    public int NextEntryStamp()
+    {
+        if (_entryGeneration == int.MaxValue)
+        {
+            Array.Clear(Entries);
+            _entryGeneration = 0;
+        }
+
+        return ++_entryGeneration;
+    }
 
     private static int Next(ref int generation, int[] stamps)
     {
@@ -131,15 +135,27 @@ internal sealed class Scratch
             FormMasks = new uint[forms];
         }
 
-        if (EntryStamps.Length < entries)
+        if (Entries.Length < entries)
         {
-            EntryStamps = new int[entries];
-            EntryBest = new double[entries];
-            EntryBestForm = new int[entries];
-            EntryBestQueryForm = new int[entries];
+            Entries = new EntryState[entries];
             _entryGeneration = 0;
         }
     }
+}
+
+/// <summary>
+/// An entry's best form in the current query: together, so that a form scored costs one cache miss for its entry.
+/// </summary>
+internal struct EntryState
+{
+    /// <summary>The query this state belongs to (<see cref="Scratch.NextEntryStamp"/>).</summary>
+    public int Stamp;
+
+    public int BestForm;
+
+    public int BestQueryForm;
+
+    public double Best;
 }
 
 /// <summary>

@@ -18,7 +18,8 @@ namespace Lodestone.Screening.Matching;
 /// scorer weighs a met pair by the query token's weight, so from the query alone one can tell which tokens an entry
 /// must meet to reach the threshold; only those "essential" tokens' posting lists give candidates (MaxScore-style), so
 /// "co", "ltd" or "china" never explode the candidate set. The other tokens' postings then bound each candidate's score
-/// from above, and candidates are scored best bound first until the limit is filled with better scores.</para>
+/// from above, and every candidate whose bound reaches the threshold is scored (whatever the limit, so that the first
+/// results never depend on it).</para>
 /// <para>What the keys cannot see: two different words that Jaro-Winkler still rates above the pair floor although they
 /// are more than one edit apart, begin differently and sound different ("gazprom" ~ "gazflot" 0.80, "makarov" ~
 /// "markov"). Against a brute-force scan of BIS + OFAC with 400 perturbed list names (typo, swap, reversed order), 506
@@ -28,10 +29,14 @@ namespace Lodestone.Screening.Matching;
 /// score is that of <see cref="NameMatcher.Compare"/> on its best name. The country is a qualifier (a different country
 /// lowers the score by <c>0.08</c>), never a filter.</para>
 /// </remarks>
-public sealed class ScreeningIndex
+public sealed partial class ScreeningIndex
 {
     /// <summary>How far below the threshold a found entry is still completed (all its names scored).</summary>
     private const double CompletionMargin = 0.1;
+
+    private const int UnknownCountry = -1;
+
+    private const int OtherCountry = -2;
 
     private readonly IndexedEntry[] _entries;
     private readonly int[] _nameEntry;
@@ -42,6 +47,16 @@ public sealed class ScreeningIndex
 
     /// <summary>Per entry: its first form (forms are stored entry by entry); one more slot at the end.</summary>
     private readonly int[] _entryFormStart;
+
+    /// <summary>Per form, its entry; per entry, its country's id (see <see cref="CountryId"/>).</summary>
+    private readonly int[] _formEntry;
+
+    /// <summary>Per form, whether its name is written in Chinese characters (on a tie, the name shown is in the query's script).</summary>
+    private readonly bool[] _formHan;
+
+    private readonly int[] _entryCountry;
+
+    private readonly Dictionary<string, int> _countries;
 
     private ScreeningIndex(
         IndexedEntry[] entries, int[] nameEntry, MatchedNameKind[] nameKind, string[] nameText, FormTable forms, CandidateIndex candidates)
@@ -58,6 +73,34 @@ public sealed class ScreeningIndex
         }
 
         _entryFormStart[entries.Length] = forms.Count;
+        _formEntry = new int[forms.Count];
+        _formHan = new bool[forms.Count];
+        for (var f = 0; f < forms.Count; f++)
+        {
+            _formEntry[f] = nameEntry[forms.Name(f)];
+            _formHan[f] = NameNormaliser.HasHan(nameText[forms.Name(f)]);
+        }
+
+        // Countries compared as the qualifier always did: trimmed, ignoring case.
+        _countries = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        _entryCountry = new int[entries.Length];
+        for (var e = 0; e < entries.Length; e++)
+        {
+            var country = entries[e].Entry.Country;
+            if (string.IsNullOrWhiteSpace(country))
+            {
+                _entryCountry[e] = UnknownCountry;
+                continue;
+            }
+
+            if (!_countries.TryGetValue(country.Trim(), out var id))
+            {
+                id = _countries.Count;
+                _countries.Add(country.Trim(), id);
+            }
+
+            _entryCountry[e] = id;
+        }
         _entries = entries;
         _nameEntry = nameEntry;
         _nameKind = nameKind;
@@ -198,16 +241,46 @@ public sealed class ScreeningIndex
             }
         }
 
+        // Shapes renumbered so that those sharing common tokens are neighbours (see ShapeOrder).
+        var newId = ShapeOrder.Of(shapeVocabulary, shapeVocabularyStart, builder.Tokens.Count);
+        var orderedWeights = new FormWeights[shapeWeights.Count];
+        var old = new int[newId.Length];
+        for (var s = 0; s < newId.Length; s++)
+        {
+            orderedWeights[newId[s]] = shapeWeights[s];
+            old[newId[s]] = s;
+        }
+
+        var orderedVocabulary = new List<int>(shapeVocabulary.Count);
+        var orderedStart = new List<int>(shapeVocabularyStart.Count) { 0 };
+        foreach (var s in old)
+        {
+            for (var k = shapeVocabularyStart[s]; k < shapeVocabularyStart[s + 1]; k++)
+            {
+                orderedVocabulary.Add(shapeVocabulary[k]);
+            }
+
+            orderedStart.Add(orderedVocabulary.Count);
+        }
+
+        var orderedFormShape = new int[formShape.Count];
+        for (var f = 0; f < orderedFormShape.Length; f++)
+        {
+            orderedFormShape[f] = newId[formShape[f]];
+        }
+
         var candidates = CandidateIndex.Build(
-            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], shapeVocabulary, shapeVocabularyStart);
-        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], [.. shapeWeights], [.. formShape]);
+            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], orderedVocabulary, orderedStart);
+        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], orderedWeights, orderedFormShape);
         return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
 
     /// <summary>Screens one name: matches at or above the threshold, best first, at most the limit.</summary>
     /// <remarks>Only entries with a positive score are reported, whatever the threshold. Removed entries are included
     /// (see the class remarks).</remarks>
-    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, ScreeningOptions? options = null)
+    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, ScreeningOptions? options = null) => Screen(query, options, null);
+
+    private List<ScreeningMatch> Screen(ScreeningQuery query, ScreeningOptions? options, LookupMemo? memo)
     {
         ArgumentNullException.ThrowIfNull(query);
         options ??= ScreeningOptions.Default;
@@ -225,30 +298,34 @@ public sealed class ScreeningIndex
 
         var scratch = Scratch.For(_entries.Length, _forms.ShapeCount, _candidates.VocabularySize);
         scratch.Shapes.Reset(_forms.ShapeCount, normalised.Forms.Count);
-        var top = new TopEntries(options.Limit);
         var entryStamp = scratch.NextEntryStamp();
+        var queryCountry = CountryId(query.Country);
+        var queryHan = NameNormaliser.HasHan(query.Name);
         scratch.TouchedEntries.Clear();
         var queryForms = new TokenInfo[normalised.Forms.Count][];
         for (var f = 0; f < queryForms.Length; f++)
         {
             queryForms[f] = TokenInfo.From(normalised.Forms[f]);
-            CandidateSearch.Collect(_candidates, _forms, queryForms[f], threshold, scratch);
+            CandidateSearch.Collect(_candidates, _forms, queryForms[f], threshold, scratch, memo);
 
-            // Best bound first: once the limit is filled, a form whose bound is below the last kept score cannot
-            // change the result (top-k pruning; ties are still scored).
+            // Every survivor is scored, whatever the limit: a bound is an upper bound of the score only for the pairs the
+            // lookups find (finding 1 in docs/benchmarks.md: "maxtapol" ~ "maxtomar" is scored 0.87 but not looked up),
+            // so stopping once the limit is filled with better scores than the next bound dropped better matches.
             scratch.Memo.Reset(queryForms[f].Length + Compounds.QueryWindowCount(queryForms[f]));
-            var survivors = CollectionsMarshal.AsSpan(scratch.Survivors);
-            survivors.Sort(static (x, y) => y.Bound.CompareTo(x.Bound));
-            foreach (var (shape, bound) in survivors)
+            foreach (var (shape, _) in scratch.Survivors)
             {
-                if (bound < top.Floor(threshold))
+                // One score for all the shape's forms. A form scoring below the completion margin can neither be reported
+                // nor make its entry worth completing, so its entry is not even touched (another form of it records itself).
+                var shapeForms = _forms.ShapeForms(shape);
+                var score = ShapeScore(queryForms[f], f, shapeForms[0], scratch, scratch.Memo);
+                if (score <= 0 || score < threshold - CompletionMargin)
                 {
-                    break;
+                    continue;
                 }
 
-                foreach (var form in _forms.ShapeForms(shape))
+                foreach (var form in shapeForms)
                 {
-                    Score(queryForms[f], f, form, query.Country, scratch, entryStamp, threshold, top);
+                    Record(form, score, f, queryHan, scratch, entryStamp);
                 }
             }
         }
@@ -256,13 +333,14 @@ public sealed class ScreeningIndex
         var ranked = new List<(int Entry, double Score, CountryQualifier Country)>();
         foreach (var entry in scratch.TouchedEntries)
         {
-            if (scratch.EntryBest[entry] >= threshold - CompletionMargin)
+            ref var state = ref scratch.Entries[entry];
+            if (state.Best >= threshold - CompletionMargin)
             {
-                Complete(entry, queryForms, scratch);
+                Complete(entry, queryForms, queryHan, scratch);
             }
 
-            var country = Qualify(query.Country, _entries[entry].Entry.Country);
-            var score = scratch.EntryBest[entry] - (country == CountryQualifier.Disagrees ? ScoringParameters.CountryDisagreementPenalty : 0);
+            var country = Qualify(queryCountry, _entryCountry[entry]);
+            var score = state.Best - (country == CountryQualifier.Disagrees ? ScoringParameters.CountryDisagreementPenalty : 0);
             if (score >= threshold && score > 0)
             {
                 ranked.Add((entry, Math.Max(score, 0), country));
@@ -274,8 +352,8 @@ public sealed class ScreeningIndex
         for (var r = 0; r < ranked.Count && results.Count < options.Limit; r++)
         {
             var (entry, score, country) = ranked[r];
-            var form = scratch.EntryBestForm[entry];
-            var queryForm = scratch.EntryBestQueryForm[entry];
+            var form = scratch.Entries[entry].BestForm;
+            var queryForm = scratch.Entries[entry].BestQueryForm;
             var name = _forms.Name(form);
             var tokens = _forms.Tokens(form);
             var nameScore = BestPairsScorer.Score(queryForms[queryForm], tokens, scratch.Detail);
@@ -289,34 +367,41 @@ public sealed class ScreeningIndex
         return results;
     }
 
-    private void Score(
-        TokenInfo[] query, int queryForm, int form, string? queryCountry, Scratch scratch, int entryStamp, double threshold, TopEntries top)
+    /// <summary>Records a scored form for its entry: the entry keeps its best form.</summary>
+    private void Record(int form, double score, int queryForm, bool queryHan, Scratch scratch, int entryStamp)
     {
-        var score = ShapeScore(query, queryForm, form, scratch, scratch.Memo);
-        if (score <= 0)
+        var entry = _formEntry[form];
+        ref var state = ref scratch.Entries[entry];
+        if (state.Stamp != entryStamp)
         {
-            return;
-        }
-
-        var entry = _nameEntry[_forms.Name(form)];
-        if (scratch.EntryStamps[entry] != entryStamp)
-        {
-            scratch.EntryStamps[entry] = entryStamp;
-            scratch.EntryBest[entry] = -1;
+            state.Stamp = entryStamp;
+            state.Best = -1;
             scratch.TouchedEntries.Add(entry);
         }
 
-        if (score > scratch.EntryBest[entry])
+        Offer(ref state, score, form, queryForm, queryHan);
+    }
+
+    /// <summary>
+    /// Keeps the better of an entry's best form and another: the higher score; on a tie, a name in the query's script
+    /// (黄明 for 黄明, HUANG Ming for Huang Ming), then the earlier form (the primary name before aliases) and query form,
+    /// so the name shown does not depend on the order forms are scored in.
+    /// </summary>
+    private void Offer(ref EntryState state, double score, int form, int queryForm, bool queryHan)
+    {
+        var better = score > state.Best;
+        if (score == state.Best)
         {
-            scratch.EntryBest[entry] = score;
-            scratch.EntryBestForm[entry] = form;
-            scratch.EntryBestQueryForm[entry] = queryForm;
-            var adjusted = score - (Qualify(queryCountry, _entries[entry].Entry.Country) == CountryQualifier.Disagrees
-                ? ScoringParameters.CountryDisagreementPenalty : 0);
-            if (adjusted >= threshold)
-            {
-                top.Offer(entry, adjusted);
-            }
+            bool sameScript = _formHan[form] == queryHan, bestSameScript = _formHan[state.BestForm] == queryHan;
+            better = sameScript != bestSameScript ? sameScript
+                : form < state.BestForm || (form == state.BestForm && queryForm < state.BestQueryForm);
+        }
+
+        if (better)
+        {
+            state.Best = score;
+            state.BestForm = form;
+            state.BestQueryForm = queryForm;
         }
     }
 
@@ -349,101 +434,31 @@ public sealed class ScreeningIndex
     /// <see cref="NameMatcher.Compare"/> gives it, even when that name was not itself a candidate (an alias reachable
     /// only through a joined typo, say).
     /// </summary>
-    private void Complete(int entry, TokenInfo[][] queryForms, Scratch scratch)
+    private void Complete(int entry, TokenInfo[][] queryForms, bool queryHan, Scratch scratch)
     {
+        ref var state = ref scratch.Entries[entry];
         for (var form = _entryFormStart[entry]; form < _entryFormStart[entry + 1]; form++)
         {
-            if (form == scratch.EntryBestForm[entry] && queryForms.Length == 1)
+            if (form == state.BestForm && queryForms.Length == 1)
             {
                 continue;
             }
 
             for (var f = 0; f < queryForms.Length; f++)
             {
-                var score = ShapeScore(queryForms[f], f, form, scratch, null);
-                if (score > scratch.EntryBest[entry])
-                {
-                    scratch.EntryBest[entry] = score;
-                    scratch.EntryBestForm[entry] = form;
-                    scratch.EntryBestQueryForm[entry] = f;
-                }
+                Offer(ref state, ShapeScore(queryForms[f], f, form, scratch, null), form, f, queryHan);
             }
         }
     }
 
-    private static CountryQualifier Qualify(string? query, string? entry)
-    {
-        if (string.IsNullOrWhiteSpace(query) || string.IsNullOrWhiteSpace(entry))
-        {
-            return CountryQualifier.Unknown;
-        }
+    /// <summary>A country's id among the entries' countries: -1 if none is given, -2 if no entry has it.</summary>
+    private int CountryId(string? country) =>
+        string.IsNullOrWhiteSpace(country) ? UnknownCountry : _countries.GetValueOrDefault(country.Trim(), OtherCountry);
 
-        return string.Equals(query.Trim(), entry.Trim(), StringComparison.OrdinalIgnoreCase) ? CountryQualifier.Agrees : CountryQualifier.Disagrees;
-    }
-
-    /// <summary>
-    /// The best entries so far (at most the limit), to know the lowest score still worth finding. Limits beyond
-    /// <see cref="MaxTracked"/> are not tracked (every form reaching the threshold is scored then).
-    /// </summary>
-    private sealed class TopEntries(int limit)
-    {
-        private const int MaxTracked = 256;
-
-        private readonly int[] _entries = new int[Math.Clamp(limit, 0, MaxTracked)];
-        private readonly double[] _scores = new double[Math.Clamp(limit, 0, MaxTracked)];
-        private int _count;
-
-        /// <summary>The score a form must be able to reach to matter.</summary>
-        public double Floor(double threshold)
-        {
-            if (limit > MaxTracked || _count < _entries.Length)
-            {
-                return threshold - 1e-12;
-            }
-
-            var min = double.MaxValue;
-            for (var k = 0; k < _count; k++)
-            {
-                min = Math.Min(min, _scores[k]);
-            }
-
-            return Math.Max(threshold, min) - 1e-12;
-        }
-
-        public void Offer(int entry, double score)
-        {
-            if (limit > MaxTracked)
-            {
-                return;
-            }
-
-            var lowest = -1;
-            for (var k = 0; k < _count; k++)
-            {
-                if (_entries[k] == entry)
-                {
-                    _scores[k] = Math.Max(_scores[k], score);
-                    return;
-                }
-
-                if (lowest < 0 || _scores[k] < _scores[lowest])
-                {
-                    lowest = k;
-                }
-            }
-
-            if (_count < _entries.Length)
-            {
-                _entries[_count] = entry;
-                _scores[_count++] = score;
-            }
-            else if (lowest >= 0 && score > _scores[lowest])
-            {
-                _entries[lowest] = entry;
-                _scores[lowest] = score;
-            }
-        }
-    }
+    private static CountryQualifier Qualify(int query, int entry) =>
+        query == UnknownCountry || entry == UnknownCountry ? CountryQualifier.Unknown
+        : query == entry ? CountryQualifier.Agrees
+        : CountryQualifier.Disagrees;
 
     /// <summary>
     /// Interns tokens at build time: one shared <see cref="TokenInfo"/> per distinct text, kind and alternates. Joined

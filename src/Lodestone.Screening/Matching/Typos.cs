@@ -80,6 +80,25 @@ internal static class Typos
             return max + 1;
         }
 
+        // A common beginning and end cost no edit and change no alignment (with adjacent transpositions too: a swap
+        // across the boundary would swap two equal letters), so only the differing middle goes through the table.
+        var prefix = a.CommonPrefixLength(b);
+        a = a[prefix..];
+        b = b[prefix..];
+        int endA = a.Length, endB = b.Length;
+        while (endA > 0 && endB > 0 && a[endA - 1] == b[endB - 1])
+        {
+            endA--;
+            endB--;
+        }
+
+        a = a[..endA];
+        b = b[..endB];
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return Math.Min(a.Length + b.Length, max + 1);
+        }
+
         var width = b.Length + 1;
         Span<int> previous2 = stackalloc int[width];
         Span<int> previous = stackalloc int[width];

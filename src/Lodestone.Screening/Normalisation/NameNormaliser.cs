@@ -271,6 +271,20 @@ internal static class NameNormaliser
         return tokens;
     }
 
+    /// <summary>Whether a text holds a Chinese character.</summary>
+    internal static bool HasHan(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsHan(rune))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsHan(Rune rune) => rune.Value is (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF)
         or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3134F) or 0x3007;
 

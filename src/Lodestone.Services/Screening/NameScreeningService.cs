@@ -38,10 +38,8 @@ public sealed class NameScreeningService(LodestoneDbContext db, ScreeningIndexCa
             return (Id: string.IsNullOrWhiteSpace(q.Id) ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : q.Id, name, country);
         }).ToList();
         var snapshot = await cache.GetAsync(db, ct);
-        var results = validated.AsParallel().AsOrdered()
-            .Select(q => new BatchScreenResult(q.Id, Screen(snapshot, q.name, q.country, options)))
-            .ToList();
-        return new BatchScreenResponse(options.Threshold, results);
+        var screened = ScreenMany(snapshot, [.. validated.Select(q => (q.name, q.country))], options, cancellationToken: ct);
+        return new BatchScreenResponse(options.Threshold, [.. validated.Select((q, i) => new BatchScreenResult(q.Id, screened[i]))]);
     }
 
     /// <summary>Screens one name against a snapshot, keeping only entries in force today.</summary>
@@ -49,12 +47,33 @@ public sealed class NameScreeningService(LodestoneDbContext db, ScreeningIndexCa
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var today = ChinaTime.DateOf(time.GetUtcNow());
-        return snapshot.Index.Screen(new ScreeningQuery(name, country), options with { Limit = options.Limit + 10 })
+        return InForce(snapshot, snapshot.Index.Screen(new ScreeningQuery(name, country), Widened(options)), today, options);
+    }
+
+    /// <summary>
+    /// Screens many names against a snapshot in parallel (<see cref="ScreeningIndex.ScreenBatch"/>, which shares the
+    /// vocabulary lookups of the names' common tokens); result i is what <see cref="Screen"/> gives name i.
+    /// </summary>
+    public IReadOnlyList<MatchResponse>[] ScreenMany(
+        ScreeningSnapshot snapshot, IReadOnlyList<(string Name, string? Country)> names, ScreeningOptions options, Action? screened = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(names);
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var queries = names.Select(n => new ScreeningQuery(n.Name, n.Country)).ToList();
+        var found = snapshot.Index.ScreenBatch(queries, Widened(options), screened: screened, cancellationToken: cancellationToken);
+        return [.. found.Select(matches => InForce(snapshot, matches, today, options))];
+    }
+
+    /// <summary>A few more than the limit, so that entries no longer in force can be dropped and the limit still filled.</summary>
+    private static ScreeningOptions Widened(ScreeningOptions options) => options with { Limit = options.Limit + 10 };
+
+    private static List<MatchResponse> InForce(ScreeningSnapshot snapshot, IReadOnlyList<ScreeningMatch> matches, DateOnly today, ScreeningOptions options) =>
+        [.. matches
             .Where(m => EntryMapping.ToEntry(snapshot.Entries[(m.ListId, m.EntryId)]).InForceOn(today))
             .Take(options.Limit)
-            .Select(m => MatchMapping.ToResponse(m, snapshot))
-            .ToList();
-    }
+            .Select(m => MatchMapping.ToResponse(m, snapshot))];
 
     public static ScreeningOptions Options(double? threshold, int? limit)
     {
