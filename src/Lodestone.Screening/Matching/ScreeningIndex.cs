@@ -34,10 +34,6 @@ public sealed partial class ScreeningIndex
     /// <summary>How far below the threshold a found entry is still completed (all its names scored).</summary>
     private const double CompletionMargin = 0.1;
 
-    private const int UnknownCountry = -1;
-
-    private const int OtherCountry = -2;
-
     private readonly IndexedEntry[] _entries;
     private readonly int[] _nameEntry;
     private readonly MatchedNameKind[] _nameKind;
@@ -48,15 +44,13 @@ public sealed partial class ScreeningIndex
     /// <summary>Per entry: its first form (forms are stored entry by entry); one more slot at the end.</summary>
     private readonly int[] _entryFormStart;
 
-    /// <summary>Per form, its entry; per entry, its country's id (see <see cref="CountryId"/>).</summary>
+    /// <summary>Per form, its entry.</summary>
     private readonly int[] _formEntry;
 
     /// <summary>Per form, whether its name is written in Chinese characters (on a tie, the name shown is in the query's script).</summary>
     private readonly bool[] _formHan;
 
-    private readonly int[] _entryCountry;
-
-    private readonly Dictionary<string, int> _countries;
+    private readonly CountryTable _countries;
 
     private ScreeningIndex(
         IndexedEntry[] entries, int[] nameEntry, MatchedNameKind[] nameKind, string[] nameText, FormTable forms, CandidateIndex candidates)
@@ -81,26 +75,7 @@ public sealed partial class ScreeningIndex
             _formHan[f] = NameNormaliser.HasHan(nameText[forms.Name(f)]);
         }
 
-        // Countries compared as the qualifier always did: trimmed, ignoring case.
-        _countries = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        _entryCountry = new int[entries.Length];
-        for (var e = 0; e < entries.Length; e++)
-        {
-            var country = entries[e].Entry.Country;
-            if (string.IsNullOrWhiteSpace(country))
-            {
-                _entryCountry[e] = UnknownCountry;
-                continue;
-            }
-
-            if (!_countries.TryGetValue(country.Trim(), out var id))
-            {
-                id = _countries.Count;
-                _countries.Add(country.Trim(), id);
-            }
-
-            _entryCountry[e] = id;
-        }
+        _countries = new CountryTable(entries);
         _entries = entries;
         _nameEntry = nameEntry;
         _nameKind = nameKind;
@@ -242,36 +217,10 @@ public sealed partial class ScreeningIndex
         }
 
         // Shapes renumbered so that those sharing common tokens are neighbours (see ShapeOrder).
-        var newId = ShapeOrder.Of(shapeVocabulary, shapeVocabularyStart, builder.Tokens.Count);
-        var orderedWeights = new FormWeights[shapeWeights.Count];
-        var old = new int[newId.Length];
-        for (var s = 0; s < newId.Length; s++)
-        {
-            orderedWeights[newId[s]] = shapeWeights[s];
-            old[newId[s]] = s;
-        }
-
-        var orderedVocabulary = new List<int>(shapeVocabulary.Count);
-        var orderedStart = new List<int>(shapeVocabularyStart.Count) { 0 };
-        foreach (var s in old)
-        {
-            for (var k = shapeVocabularyStart[s]; k < shapeVocabularyStart[s + 1]; k++)
-            {
-                orderedVocabulary.Add(shapeVocabulary[k]);
-            }
-
-            orderedStart.Add(orderedVocabulary.Count);
-        }
-
-        var orderedFormShape = new int[formShape.Count];
-        for (var f = 0; f < orderedFormShape.Length; f++)
-        {
-            orderedFormShape[f] = newId[formShape[f]];
-        }
-
+        var ordered = ShapeOrder.Renumber(shapeWeights, shapeVocabulary, shapeVocabularyStart, formShape, builder.Tokens.Count);
         var candidates = CandidateIndex.Build(
-            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], orderedVocabulary, orderedStart);
-        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], orderedWeights, orderedFormShape);
+            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], ordered.Vocabulary, ordered.VocabularyStart);
+        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], ordered.Weights, ordered.FormShape);
         return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
 
@@ -299,7 +248,7 @@ public sealed partial class ScreeningIndex
         var scratch = Scratch.For(_entries.Length, _forms.ShapeCount, _candidates.VocabularySize);
         scratch.Shapes.Reset(_forms.ShapeCount, normalised.Forms.Count);
         var entryStamp = scratch.NextEntryStamp();
-        var queryCountry = CountryId(query.Country);
+        var queryCountry = _countries.Of(query.Country);
         var queryHan = NameNormaliser.HasHan(query.Name);
         scratch.TouchedEntries.Clear();
         var queryForms = new TokenInfo[normalised.Forms.Count][];
@@ -339,7 +288,7 @@ public sealed partial class ScreeningIndex
                 Complete(entry, queryForms, queryHan, scratch);
             }
 
-            var country = Qualify(queryCountry, _entryCountry[entry]);
+            var country = _countries.Qualify(queryCountry, entry);
             var score = state.Best - (country == CountryQualifier.Disagrees ? ScoringParameters.CountryDisagreementPenalty : 0);
             if (score >= threshold && score > 0)
             {
@@ -450,15 +399,6 @@ public sealed partial class ScreeningIndex
             }
         }
     }
-
-    /// <summary>A country's id among the entries' countries: -1 if none is given, -2 if no entry has it.</summary>
-    private int CountryId(string? country) =>
-        string.IsNullOrWhiteSpace(country) ? UnknownCountry : _countries.GetValueOrDefault(country.Trim(), OtherCountry);
-
-    private static CountryQualifier Qualify(int query, int entry) =>
-        query == UnknownCountry || entry == UnknownCountry ? CountryQualifier.Unknown
-        : query == entry ? CountryQualifier.Agrees
-        : CountryQualifier.Disagrees;
 
     /// <summary>
     /// Interns tokens at build time: one shared <see cref="TokenInfo"/> per distinct text, kind and alternates. Joined

@@ -72,4 +72,43 @@ internal static class ShapeOrder
 
         return newId;
     }
+
+    /// <summary>
+    /// Renumbers the shapes (<see cref="Of"/>): their weights and vocabularies in the new order, and each form's new shape.
+    /// </summary>
+    public static Renumbered Renumber(
+        IReadOnlyList<FormWeights> weights, IReadOnlyList<int> vocabulary, IReadOnlyList<int> start, IReadOnlyList<int> formShape, int vocabularySize)
+    {
+        var newId = Of(vocabulary, start, vocabularySize);
+        var orderedWeights = new FormWeights[weights.Count];
+        var old = new int[newId.Length];
+        for (var s = 0; s < newId.Length; s++)
+        {
+            orderedWeights[newId[s]] = weights[s];
+            old[newId[s]] = s;
+        }
+
+        var orderedVocabulary = new List<int>(vocabulary.Count);
+        var orderedStart = new List<int>(start.Count) { 0 };
+        foreach (var s in old)
+        {
+            for (var k = start[s]; k < start[s + 1]; k++)
+            {
+                orderedVocabulary.Add(vocabulary[k]);
+            }
+
+            orderedStart.Add(orderedVocabulary.Count);
+        }
+
+        var orderedFormShape = new int[formShape.Count];
+        for (var f = 0; f < orderedFormShape.Length; f++)
+        {
+            orderedFormShape[f] = newId[formShape[f]];
+        }
+
+        return new Renumbered(orderedWeights, orderedVocabulary, orderedStart, orderedFormShape);
+    }
+
+    /// <summary>The shapes in their new order: weights, vocabularies (flattened with offsets), and each form's shape.</summary>
+    public sealed record Renumbered(FormWeights[] Weights, List<int> Vocabulary, List<int> VocabularyStart, int[] FormShape);
 }
