@@ -18,8 +18,6 @@ internal sealed class LookupMemo(CandidateIndex index)
     private readonly Dictionary<Key, (int Start, int Count, long Cost)> _lookups = [];
     private readonly List<Neighbour> _neighbours = [];
 
-    public CandidateIndex Index => index;
-
     /// <summary>As <see cref="CandidateIndex.Neighbours"/>: appends a query token's neighbours, returns their postings.</summary>
     public long Neighbours(TokenInfo token, Scratch scratch, List<Neighbour> result)
     {
