@@ -54,8 +54,12 @@ internal static class ScreeningProfile
 
         // --loop-batch S: ScreenBatch (one worker) over 10,000 further distinct queries for S seconds, to profile the
         // batch path; --batch-compare N: N rounds of the same queries screened one by one, then as one batch.
-        var batchQueries = ScreeningSpeed.GeneratedQueries(entries, queries.Count + 10_000).Skip(queries.Count).Select(q => new ScreeningQuery(q.Text, q.Country)).ToList();
-        if (options.Int("loop-batch", 0) is var loopSeconds and > 0)
+        var loopSeconds = options.Int("loop-batch", 0);
+        var rounds = options.Int("batch-compare", 0);
+        var batchQueries = loopSeconds > 0 || rounds > 0
+            ? ScreeningSpeed.GeneratedQueries(entries, queries.Count + 10_000).Skip(queries.Count).Select(q => new ScreeningQuery(q.Text, q.Country)).ToList()
+            : [];
+        if (loopSeconds > 0)
         {
             var until = Stopwatch.StartNew();
             while (until.Elapsed.TotalSeconds < loopSeconds)
@@ -66,7 +70,7 @@ internal static class ScreeningProfile
             return 0;
         }
 
-        for (var round = 0; round < options.Int("batch-compare", 0); round++)
+        for (var round = 0; round < rounds; round++)
         {
             var start = Stopwatch.GetTimestamp();
             foreach (var q in batchQueries)

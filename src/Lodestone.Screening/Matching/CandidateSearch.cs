@@ -41,7 +41,7 @@ internal static class CandidateSearch
     public static double ConflictFloor =>
         Math.Max(0.0, ScoringParameters.ConflictWeight - ScoringParameters.QueryOmissionFloor - ScoringParameters.EntryOmissionFloor);
 
-    /// <summary>Fills <see cref="Scratch.Survivors"/> with the forms worth scoring for one query form, and their bounds.</summary>
+    /// <summary>Fills <see cref="Scratch.Survivors"/> with the shapes worth scoring for one query form.</summary>
     public static void Collect(CandidateIndex index, FormTable forms, TokenInfo[] query, double threshold, Scratch scratch, LookupMemo? memo = null)
     {
         try
@@ -640,7 +640,7 @@ internal static class CandidateSearch
 
             if (best >= threshold - 1e-9)
             {
-                scratch.Survivors.Add((form, best + 1e-9));
+                scratch.Survivors.Add(form);
             }
         }
     }

@@ -53,8 +53,8 @@ internal sealed class Scratch
 
     private int _linkCount;
 
-    /// <summary>Shapes whose bound reaches the threshold, with their bound: the ones whose forms are scored.</summary>
-    public List<(int Form, double Bound)> Survivors { get; } = [];
+    /// <summary>Shapes whose bound reaches the threshold: the ones whose forms are scored.</summary>
+    public List<int> Survivors { get; } = [];
 
     /// <summary>Scores of the current query by shape and query form.</summary>
     public ShapeMemo Shapes { get; } = new();
@@ -106,18 +106,9 @@ internal sealed class Scratch
         return Next(ref _tokenGeneration, TokenStamps);
     }
 
-    public int NextEntryStamp()
-    {
-        if (_entryGeneration == int.MaxValue)
-        {
-            Array.Clear(Entries);
-            _entryGeneration = 0;
-        }
+    public int NextEntryStamp() => Next(ref _entryGeneration, Entries);
 
-        return ++_entryGeneration;
-    }
-
-    private static int Next(ref int generation, int[] stamps)
+    private static int Next(ref int generation, Array stamps)
     {
         if (generation == int.MaxValue)
         {

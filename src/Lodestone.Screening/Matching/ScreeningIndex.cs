@@ -35,7 +35,6 @@ public sealed partial class ScreeningIndex
     private const double CompletionMargin = 0.1;
 
     private readonly IndexedEntry[] _entries;
-    private readonly int[] _nameEntry;
     private readonly MatchedNameKind[] _nameKind;
     private readonly string[] _nameText;
     private readonly FormTable _forms;
@@ -77,7 +76,6 @@ public sealed partial class ScreeningIndex
 
         _countries = new CountryTable(entries);
         _entries = entries;
-        _nameEntry = nameEntry;
         _nameKind = nameKind;
         _nameText = nameText;
         _forms = forms;
@@ -261,7 +259,7 @@ public sealed partial class ScreeningIndex
             // lookups find (finding 1 in docs/benchmarks.md: "maxtapol" ~ "maxtomar" is scored 0.87 but not looked up),
             // so stopping once the limit is filled with better scores than the next bound dropped better matches.
             scratch.Memo.Reset(queryForms[f].Length + Compounds.QueryWindowCount(queryForms[f]));
-            foreach (var (shape, _) in scratch.Survivors)
+            foreach (var shape in scratch.Survivors)
             {
                 // One score for all the shape's forms. A form scoring below the completion margin can neither be reported
                 // nor make its entry worth completing, so its entry is not even touched (another form of it records itself).

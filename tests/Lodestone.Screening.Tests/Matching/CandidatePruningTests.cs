@@ -33,7 +33,7 @@ public sealed class CandidatePruningTests
     [Fact]
     public void The_index_finds_every_match_of_a_brute_force_scan_among_near_neighbours()
     {
-        var entries = Names.Select((name, i) => Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name)).ToList();
+        var entries = Entries.Numbered(Names);
         var index = ScreeningIndex.Build(entries);
         var checkedMatches = 0;
         foreach (var threshold in new[] { ScreeningOptions.DefaultThreshold, 0.7, 0.9 })

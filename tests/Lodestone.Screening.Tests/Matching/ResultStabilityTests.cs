@@ -26,7 +26,7 @@ public sealed class ResultStabilityTests
     [InlineData("Maxtapol Rare Earth")]
     public void The_first_results_do_not_depend_on_the_limit(string query)
     {
-        var index = ScreeningIndex.Build(Names.Select((name, i) => Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name)));
+        var index = ScreeningIndex.Build(Entries.Numbered(Names));
         var all = index.Screen(new ScreeningQuery(query), new ScreeningOptions { Limit = 1000 });
         Assert.True(all.Count >= 4, $"the check needs several matches, had {all.Count}");
         for (var limit = 1; limit <= all.Count; limit++)
@@ -39,7 +39,7 @@ public sealed class ResultStabilityTests
     [Fact]
     public void A_match_scored_higher_than_its_candidate_bound_is_still_ranked_by_its_score()
     {
-        var index = ScreeningIndex.Build(Names.Select((name, i) => Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name)));
+        var index = ScreeningIndex.Build(Entries.Numbered(Names));
         var top = index.Screen(new ScreeningQuery("Maxtapol Rare Earth OAO"), new ScreeningOptions { Limit = 3 });
         Assert.Equal(["Maxtapol Rare Earth OAO", "Maxpol Rare Earth Company", "Maxtomar Rare Earth LLC"], top.Select(m => m.Name));
         Assert.Equal(NameMatcher.Compare("Maxtapol Rare Earth OAO", "Maxtomar Rare Earth LLC").Score, top[2].Score, 9);

@@ -51,7 +51,7 @@ public sealed class ScreenBatchTests
     [Fact]
     public void A_cancelled_batch_stops()
     {
-        var index = ScreeningIndex.Build(Names.Select((name, i) => Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name)));
+        var index = ScreeningIndex.Build(Entries.Numbered(Names));
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => index.ScreenBatch([new ScreeningQuery("John Smith")], cancellationToken: cancel.Token));
