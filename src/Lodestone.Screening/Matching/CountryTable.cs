@@ -43,8 +43,14 @@ internal sealed class CountryTable
     /// <summary>How a query country (by id) stands against an entry's.</summary>
     public CountryQualifier Qualify(int queryCountry, int entry)
     {
+        if (queryCountry == Unknown)
+        {
+            // Without a query country the entry's is not read at all (a cache miss per entry at a million names).
+            return CountryQualifier.Unknown;
+        }
+
         var entryCountry = _entryCountry[entry];
-        return queryCountry == Unknown || entryCountry == Unknown ? CountryQualifier.Unknown
+        return entryCountry == Unknown ? CountryQualifier.Unknown
             : queryCountry == entryCountry ? CountryQualifier.Agrees
             : CountryQualifier.Disagrees;
     }

@@ -59,6 +59,9 @@ internal sealed class FormTable
     /// <summary>The form's shape: equal for forms of equal token sequences.</summary>
     public int Shape(int form) => _shape[form];
 
+    /// <summary>Where a shape's forms start in the flattened list of all shapes' forms (for arrays kept alongside it).</summary>
+    public int ShapeFormStart(int shape) => _shapeFormStart[shape];
+
     /// <summary>The forms of a shape, ascending.</summary>
     public ReadOnlySpan<int> ShapeForms(int shape) => _shapeForms.AsSpan(_shapeFormStart[shape], _shapeFormStart[shape + 1] - _shapeFormStart[shape]);
 

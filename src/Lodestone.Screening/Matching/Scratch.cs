@@ -1,7 +1,7 @@
 namespace Lodestone.Screening.Matching;
 
 /// <summary>
-/// Per-thread working memory of a search: stamp arrays that mark visited tokens, forms and entries without clearing
+/// Per-thread working memory of a search: stamp arrays that mark visited tokens and forms without clearing
 /// them between queries (a stamp is valid only for the generation that wrote it), and reusable lists. One per thread
 /// ([ThreadStatic]), grown to the largest index it has served; the index itself stays immutable and shared.
 /// </summary>
@@ -11,7 +11,6 @@ internal sealed class Scratch
     private static Scratch? _current;
 
     private int _tokenGeneration;
-    private int _entryGeneration;
 
     public int[] TokenStamps { get; private set; } = [];
 
@@ -22,10 +21,8 @@ internal sealed class Scratch
     /// </summary>
     public uint[] FormMasks { get; private set; } = [];
 
-    /// <summary>Per entry, its best form so far in the current query (valid while its stamp is the query's).</summary>
-    public EntryState[] Entries { get; private set; } = [];
-
-    public List<int> TouchedEntries { get; } = [];
+    /// <summary>The entries the current query has scored a form of, with their best form so far.</summary>
+    public EntryStates Entries { get; } = new();
 
     public List<Neighbour> Neighbours { get; } = [];
 
@@ -86,10 +83,10 @@ internal sealed class Scratch
     public ScoreDetail Detail { get; } = new();
 
     /// <summary>The calling thread's scratch, sized for an index of the given shape.</summary>
-    public static Scratch For(int entries, int forms, int vocabulary)
+    public static Scratch For(int forms, int vocabulary)
     {
         var scratch = _current ??= new Scratch();
-        scratch.Ensure(entries, forms);
+        scratch.Ensure(forms);
         scratch.Memo.Ensure(vocabulary);
         return scratch;
     }
@@ -106,8 +103,6 @@ internal sealed class Scratch
         return Next(ref _tokenGeneration, TokenStamps);
     }
 
-    public int NextEntryStamp() => Next(ref _entryGeneration, Entries);
-
     private static int Next(ref int generation, Array stamps)
     {
         if (generation == int.MaxValue)
@@ -119,34 +114,13 @@ internal sealed class Scratch
         return ++generation;
     }
 
-    private void Ensure(int entries, int forms)
+    private void Ensure(int forms)
     {
         if (FormMasks.Length < forms)
         {
             FormMasks = new uint[forms];
         }
-
-        if (Entries.Length < entries)
-        {
-            Entries = new EntryState[entries];
-            _entryGeneration = 0;
-        }
     }
-}
-
-/// <summary>
-/// An entry's best form in the current query: together, so that a form scored costs one cache miss for its entry.
-/// </summary>
-internal struct EntryState
-{
-    /// <summary>The query this state belongs to (<see cref="Scratch.NextEntryStamp"/>).</summary>
-    public int Stamp;
-
-    public int BestForm;
-
-    public int BestQueryForm;
-
-    public double Best;
 }
 
 /// <summary>

@@ -43,8 +43,14 @@ public sealed partial class ScreeningIndex
     /// <summary>Per entry: its first form (forms are stored entry by entry); one more slot at the end.</summary>
     private readonly int[] _entryFormStart;
 
-    /// <summary>Per form, its entry.</summary>
-    private readonly int[] _formEntry;
+    /// <summary>
+    /// Alongside the flattened forms of all shapes (<see cref="FormTable.ShapeFormStart"/>): each form's entry, with
+    /// <see cref="SingleFormBit"/> set when that entry has no other form. Scoring a shape records its forms' entries from
+    /// here, one sequential read, instead of a cache miss per form in arrays indexed by form and entry.
+    /// </summary>
+    private readonly int[] _shapeFormEntry;
+
+    private const int SingleFormBit = 1 << 30;
 
     /// <summary>Per form, whether its name is written in Chinese characters (on a tie, the name shown is in the query's script).</summary>
     private readonly bool[] _formHan;
@@ -54,6 +60,11 @@ public sealed partial class ScreeningIndex
     private ScreeningIndex(
         IndexedEntry[] entries, int[] nameEntry, MatchedNameKind[] nameKind, string[] nameText, FormTable forms, CandidateIndex candidates)
     {
+        if (entries.Length >= SingleFormBit)
+        {
+            throw new ArgumentException($"An index holds fewer than {SingleFormBit} entries.", nameof(entries));
+        }
+
         _entryFormStart = new int[entries.Length + 1];
         var form = 0;
         for (var e = 0; e < entries.Length; e++)
@@ -66,12 +77,25 @@ public sealed partial class ScreeningIndex
         }
 
         _entryFormStart[entries.Length] = forms.Count;
-        _formEntry = new int[forms.Count];
+        var formEntry = new int[forms.Count];
         _formHan = new bool[forms.Count];
         for (var f = 0; f < forms.Count; f++)
         {
-            _formEntry[f] = nameEntry[forms.Name(f)];
+            formEntry[f] = nameEntry[forms.Name(f)];
             _formHan[f] = NameNormaliser.HasHan(nameText[forms.Name(f)]);
+        }
+
+        _shapeFormEntry = new int[forms.Count];
+        for (var shape = 0; shape < forms.ShapeCount; shape++)
+        {
+            var start = forms.ShapeFormStart(shape);
+            var shapeForms = forms.ShapeForms(shape);
+            for (var k = 0; k < shapeForms.Length; k++)
+            {
+                var entry = formEntry[shapeForms[k]];
+                var single = _entryFormStart[entry + 1] - _entryFormStart[entry] == 1;
+                _shapeFormEntry[start + k] = entry | (single ? SingleFormBit : 0);
+            }
         }
 
         _countries = new CountryTable(entries);
@@ -243,12 +267,12 @@ public sealed partial class ScreeningIndex
             return [];
         }
 
-        var scratch = Scratch.For(_entries.Length, _forms.ShapeCount, _candidates.VocabularySize);
+        var scratch = Scratch.For(_forms.ShapeCount, _candidates.VocabularySize);
         scratch.Shapes.Reset(_forms.ShapeCount, normalised.Forms.Count);
-        var entryStamp = scratch.NextEntryStamp();
         var queryCountry = _countries.Of(query.Country);
         var queryHan = NameNormaliser.HasHan(query.Name);
-        scratch.TouchedEntries.Clear();
+        var entries = scratch.Entries;
+        entries.Clear();
         var queryForms = new TokenInfo[normalised.Forms.Count][];
         for (var f = 0; f < queryForms.Length; f++)
         {
@@ -270,27 +294,28 @@ public sealed partial class ScreeningIndex
                     continue;
                 }
 
-                foreach (var form in shapeForms)
+                var start = _forms.ShapeFormStart(shape);
+                for (var k = 0; k < shapeForms.Length; k++)
                 {
-                    Record(form, score, f, queryHan, scratch, entryStamp);
+                    Record(shapeForms[k], _shapeFormEntry[start + k], score, f, queryHan, entries);
                 }
             }
         }
 
-        var ranked = new List<(int Entry, double Score, CountryQualifier Country)>();
-        foreach (var entry in scratch.TouchedEntries)
+        var ranked = new List<(int Entry, double Score, CountryQualifier Country, int State)>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            ref var state = ref scratch.Entries[entry];
-            if (state.Best >= threshold - CompletionMargin)
+            ref var state = ref entries[i];
+            if (state.Best >= threshold - CompletionMargin && !(state.SingleForm && queryForms.Length == 1))
             {
-                Complete(entry, queryForms, queryHan, scratch);
+                Complete(ref state, queryForms, queryHan, scratch);
             }
 
-            var country = _countries.Qualify(queryCountry, entry);
+            var country = _countries.Qualify(queryCountry, state.Entry);
             var score = state.Best - (country == CountryQualifier.Disagrees ? ScoringParameters.CountryDisagreementPenalty : 0);
             if (score >= threshold && score > 0)
             {
-                ranked.Add((entry, Math.Max(score, 0), country));
+                ranked.Add((state.Entry, Math.Max(score, 0), country, i));
             }
         }
 
@@ -298,9 +323,9 @@ public sealed partial class ScreeningIndex
         var results = new List<ScreeningMatch>(Math.Min(ranked.Count, options.Limit));
         for (var r = 0; r < ranked.Count && results.Count < options.Limit; r++)
         {
-            var (entry, score, country) = ranked[r];
-            var form = scratch.Entries[entry].BestForm;
-            var queryForm = scratch.Entries[entry].BestQueryForm;
+            var (entry, score, country, stateIndex) = ranked[r];
+            var form = entries[stateIndex].BestForm;
+            var queryForm = entries[stateIndex].BestQueryForm;
             var name = _forms.Name(form);
             var tokens = _forms.Tokens(form);
             var nameScore = BestPairsScorer.Score(queryForms[queryForm], tokens, scratch.Detail);
@@ -314,16 +339,14 @@ public sealed partial class ScreeningIndex
         return results;
     }
 
-    /// <summary>Records a scored form for its entry: the entry keeps its best form.</summary>
-    private void Record(int form, double score, int queryForm, bool queryHan, Scratch scratch, int entryStamp)
+    /// <summary>Records a scored form for its entry (from <see cref="_shapeFormEntry"/>): the entry keeps its best form.</summary>
+    private void Record(int form, int entryAndFlag, double score, int queryForm, bool queryHan, EntryStates entries)
     {
-        var entry = _formEntry[form];
-        ref var state = ref scratch.Entries[entry];
-        if (state.Stamp != entryStamp)
+        ref var state = ref entries.Get(entryAndFlag & ~SingleFormBit, out var added);
+        if (added)
         {
-            state.Stamp = entryStamp;
             state.Best = -1;
-            scratch.TouchedEntries.Add(entry);
+            state.SingleForm = (entryAndFlag & SingleFormBit) != 0;
         }
 
         Offer(ref state, score, form, queryForm, queryHan);
@@ -381,9 +404,9 @@ public sealed partial class ScreeningIndex
     /// <see cref="NameMatcher.Compare"/> gives it, even when that name was not itself a candidate (an alias reachable
     /// only through a joined typo, say).
     /// </summary>
-    private void Complete(int entry, TokenInfo[][] queryForms, bool queryHan, Scratch scratch)
+    private void Complete(ref EntryState state, TokenInfo[][] queryForms, bool queryHan, Scratch scratch)
     {
-        ref var state = ref scratch.Entries[entry];
+        var entry = state.Entry;
         for (var form = _entryFormStart[entry]; form < _entryFormStart[entry + 1]; form++)
         {
             if (form == state.BestForm && queryForms.Length == 1)
