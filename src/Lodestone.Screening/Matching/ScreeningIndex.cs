@@ -288,7 +288,7 @@ public sealed partial class ScreeningIndex
                 // One score for all the shape's forms. A form scoring below the completion margin can neither be reported
                 // nor make its entry worth completing, so its entry is not even touched (another form of it records itself).
                 var shapeForms = _forms.ShapeForms(shape);
-                var score = ShapeScore(queryForms[f], f, shapeForms[0], scratch, scratch.Memo);
+                var score = ShapeScore(queryForms[f], f, shape, shapeForms[0], scratch, scratch.Memo);
                 if (score <= 0 || score < threshold - CompletionMargin)
                 {
                     continue;
@@ -375,11 +375,11 @@ public sealed partial class ScreeningIndex
         }
     }
 
-    /// <summary>The scorer's value for a query form and an indexed form, computed once per shape and query form.</summary>
+    /// <summary>The scorer's value for a query form and an indexed form of the given shape, computed once per shape and query form.</summary>
     /// <remarks>The similarity memo holds the query form being searched: completion, after the search, goes without.</remarks>
-    private double ShapeScore(TokenInfo[] query, int queryForm, int form, Scratch scratch, SimilarityMemo? memo)
+    private double ShapeScore(TokenInfo[] query, int queryForm, int shape, int form, Scratch scratch, SimilarityMemo? memo)
     {
-        ref var slot = ref scratch.Shapes.Slot(_forms.Shape(form), queryForm);
+        ref var slot = ref scratch.Shapes.Slot(shape, queryForm);
         if (double.IsNaN(slot))
         {
             slot = BestPairsScorer.Score(query, _forms.Tokens(form), memo: memo);
@@ -416,7 +416,7 @@ public sealed partial class ScreeningIndex
 
             for (var f = 0; f < queryForms.Length; f++)
             {
-                Offer(ref state, ShapeScore(queryForms[f], f, form, scratch, null), form, f, queryHan);
+                Offer(ref state, ShapeScore(queryForms[f], f, _forms.Shape(form), form, scratch, null), form, f, queryHan);
             }
         }
     }
