@@ -21,9 +21,10 @@ internal struct EntryState
 }
 
 /// <summary>
-/// The entries one query touches (a few hundred at most, even for a name that thousands of entries share), by entry id:
-/// an open-addressing table small enough to stay in the first-level cache, where a stamped array over all entries
-/// (18 MB at a million names) cost a cache miss per form scored.
+/// The entries one query touches, by entry id: an open-addressing table. A query touches about a hundred entries on
+/// average at a million names, so the table stays in the first-level cache, where a stamped array over all entries (18 MB)
+/// cost a cache miss per form scored. It grows for a name that thousands of entries share, and clearing it costs the
+/// entries touched, not its size.
 /// </summary>
 internal sealed class EntryStates
 {
