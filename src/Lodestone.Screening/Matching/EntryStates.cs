@@ -15,23 +15,18 @@ internal struct EntryState
     public bool SingleForm;
 
     public double Best;
-
-    /// <summary>Where the entry's key sits in the table (to clear it).</summary>
-    internal int Slot;
 }
 
 /// <summary>
-/// The entries one query touches, by entry id: an open-addressing table. A query touches about a hundred entries on
-/// average at a million names, so the table stays in the first-level cache, where a stamped array over all entries (18 MB)
-/// cost a cache miss per form scored. It grows for a name that thousands of entries share, and clearing it costs the
-/// entries touched, not its size.
+/// The entries one query touches, in the order they were first touched, found by entry id through a
+/// <see cref="LinkTable"/>. A query touches about a hundred entries on average at a million names, so the table stays in
+/// the first-level cache, where a stamped array over all entries (18 MB) cost a cache miss per form scored. It grows for
+/// a name that thousands of entries share.
 /// </summary>
 internal sealed class EntryStates
 {
-    private int[] _keys = NewKeys(512);
-    private int[] _values = new int[512];
+    private readonly LinkTable _index = new();
     private EntryState[] _states = new EntryState[256];
-    private int _mask = 511;
 
     /// <summary>The number of entries touched so far.</summary>
     public int Count { get; private set; }
@@ -39,77 +34,31 @@ internal sealed class EntryStates
     /// <summary>The i-th entry touched (in the order they were first touched).</summary>
     public ref EntryState this[int i] => ref _states[i];
 
-    /// <summary>Forgets the previous query's entries (costs what they were, not the table's size).</summary>
+    /// <summary>Forgets the previous query's entries.</summary>
     public void Clear()
     {
-        for (var i = 0; i < Count; i++)
-        {
-            _keys[_states[i].Slot] = -1;
-        }
-
+        _index.Clear();
         Count = 0;
     }
 
     /// <summary>The state of an entry; a new one (<paramref name="added"/>) has only its entry id set.</summary>
     public ref EntryState Get(int entry, out bool added)
     {
-        if (2 * (Count + 1) > _keys.Length)
+        var at = _index.Get(entry);
+        added = at < 0;
+        if (!added)
         {
-            Grow();
+            return ref _states[at];
         }
 
-        var mask = _mask;
-        for (var at = Slot(entry, mask); ; at = (at + 1) & mask)
+        if (Count == _states.Length)
         {
-            var key = _keys[at];
-            if (key == entry)
-            {
-                added = false;
-                return ref _states[_values[at]];
-            }
-
-            if (key < 0)
-            {
-                if (Count == _states.Length)
-                {
-                    Array.Resize(ref _states, _states.Length * 2);
-                }
-
-                _keys[at] = entry;
-                _values[at] = Count;
-                ref var state = ref _states[Count++];
-                state = new EntryState { Entry = entry, Slot = at };
-                added = true;
-                return ref state;
-            }
+            Array.Resize(ref _states, _states.Length * 2);
         }
-    }
 
-    private static int Slot(int entry, int mask) => (int)(unchecked((uint)entry * 0x9E3779B1u) >> 7) & mask;
-
-    private static int[] NewKeys(int length)
-    {
-        var keys = new int[length];
-        Array.Fill(keys, -1);
-        return keys;
-    }
-
-    private void Grow()
-    {
-        _keys = NewKeys(_keys.Length * 2);
-        _values = new int[_keys.Length];
-        _mask = _keys.Length - 1;
-        for (var i = 0; i < Count; i++)
-        {
-            var at = Slot(_states[i].Entry, _mask);
-            while (_keys[at] >= 0)
-            {
-                at = (at + 1) & _mask;
-            }
-
-            _keys[at] = _states[i].Entry;
-            _values[at] = i;
-            _states[i].Slot = at;
-        }
+        _index.Replace(entry, Count);
+        ref var state = ref _states[Count++];
+        state = new EntryState { Entry = entry };
+        return ref state;
     }
 }

@@ -214,11 +214,19 @@ internal sealed class ShapeMemo
 /// </summary>
 internal readonly record struct NeighbourLink(int Next, int First, int Count, double Similarity, float EntryWeight);
 
-/// <summary>A small hash table from vocabulary id to an int (the first link), for ids met by one query form.</summary>
+/// <summary>
+/// A small open-addressing hash table from a non-negative id to an int: vocabulary id to first link for one query form,
+/// entry to its state for one query (<see cref="EntryStates"/>). It grows as needed; clearing it costs the ids stored,
+/// not its size, so one query that filled it does not slow every later one.
+/// </summary>
 internal sealed class LinkTable
 {
     private int[] _keys;
     private int[] _values = new int[256];
+
+    /// <summary>The slots in use, in the order they were filled.</summary>
+    private int[] _used = new int[128];
+
     private int _count;
     private int _mask = 255;
 
@@ -230,11 +238,12 @@ internal sealed class LinkTable
 
     public void Clear()
     {
-        if (_count > 0)
+        for (var i = 0; i < _count; i++)
         {
-            Array.Fill(_keys, -1);
-            _count = 0;
+            _keys[_used[i]] = -1;
         }
+
+        _count = 0;
     }
 
     /// <summary>The value stored for an id, or -1.</summary>
@@ -278,7 +287,7 @@ internal sealed class LinkTable
             {
                 _keys[at] = id;
                 _values[at] = value;
-                _count++;
+                _used[_count++] = at;
                 return -1;
             }
         }
@@ -292,6 +301,7 @@ internal sealed class LinkTable
         var values = _values;
         _keys = new int[keys.Length * 2];
         _values = new int[keys.Length * 2];
+        _used = new int[keys.Length];
         _mask = _keys.Length - 1;
         Array.Fill(_keys, -1);
         _count = 0;
