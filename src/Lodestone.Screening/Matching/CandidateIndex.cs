@@ -214,25 +214,33 @@ internal sealed class CandidateIndex
             return Probe(joined, joinedKind, null, joined, joinedKind, stamp, scratch, result, shortestPart);
         }
 
-        var postings = Probe(token.Text, token.Kind, token, default, TokenKind.None, stamp, scratch, result);
-        if (token.Text.Length >= 5 && token.Text[^1] == 's' && token.Kind is TokenKind.None or TokenKind.Generic)
-        {
-            // A typo can hide a plural from the folding ("materails"): the token without its final s is looked up too,
-            // so that one edit away from the singular is still one edit away.
-            postings += Probe(token.Text.AsSpan(0, token.Text.Length - 1), token.Kind, token, default, TokenKind.None, stamp, scratch, result);
-        }
-
+        var postings = ProbeReading(token.Text, token, stamp, scratch, result);
         if (token.Alternates is not null)
         {
             foreach (var alternate in token.Alternates)
             {
-                postings += Probe(alternate, token.Kind, token, default, TokenKind.None, stamp, scratch, result);
+                postings += ProbeReading(alternate, token, stamp, scratch, result);
             }
         }
 
         if (token.Text.Length >= PrefixProbeLength && token.Kind == TokenKind.None)
         {
             postings += ProbeJoined(token, scratch, result);
+        }
+
+        return postings;
+    }
+
+    /// <summary>
+    /// Looks one reading of a token up, and its singular if it may be a plural (<see cref="FuzzyKeys.HasPluralEnding"/>):
+    /// every key <see cref="FuzzyKeys.Share"/> tries.
+    /// </summary>
+    private long ProbeReading(string reading, TokenInfo token, int stamp, Scratch scratch, List<Neighbour> result)
+    {
+        var postings = Probe(reading, token.Kind, token, default, TokenKind.None, stamp, scratch, result);
+        if (FuzzyKeys.HasPluralEnding(reading, token.Kind))
+        {
+            postings += Probe(reading.AsSpan(0, reading.Length - 1), token.Kind, token, default, TokenKind.None, stamp, scratch, result);
         }
 
         return postings;
@@ -296,9 +304,11 @@ internal sealed class CandidateIndex
                     continue;
                 }
 
+                // Not gated by keys: a key reached the token. Taken over every reading, the similarity may exceed what the
+                // scorer credits (a reading pair that shares no key), which keeps the bounds that use it bounds.
                 var similarity = text.JoinedOnly ? 1.0 // exact-only joined token: reached by the exact key alone
                     : text.HasAlternates || token?.Alternates is not null ? Similarity(token, joined, joinedKind, _vocabulary[id]!)
-                    : token is not null ? TokenSimilarity.Of(token, _pool.AsSpan(text.Start, text.Length), text.Kind, text.FirstClass)
+                    : token is not null ? TokenSimilarity.Of(token, _pool.AsSpan(text.Start, text.Length), text.Kind, text.FirstClass, KeyGate.None)
                     : TokenSimilarity.Of(joined, joinedKind, _pool.AsSpan(text.Start, text.Length), text.Kind);
                 if (similarity > 0)
                 {
@@ -312,7 +322,7 @@ internal sealed class CandidateIndex
     }
 
     private static double Similarity(TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind, TokenInfo candidate) =>
-        token is not null ? TokenSimilarity.Of(token, candidate) : TokenSimilarity.Of(joined, joinedKind, candidate);
+        token is not null ? TokenSimilarity.Of(token, candidate, KeyGate.None) : TokenSimilarity.Of(joined, joinedKind, candidate, KeyGate.None);
 
     /// <summary>
     /// A long query token may be two names run together ("FridrichBuchenberg"), to be met by a joined pair of entry

@@ -179,6 +179,42 @@ internal static class FuzzyKeys
     }
 
     /// <summary>
+    /// Whether a query reading and an entry reading share a key: the query's lookup keys (and, for a plural-looking
+    /// token, those of its singular, as <see cref="CandidateIndex"/> looks them up) against the entry's index keys. This is
+    /// the relation the candidate index finds by construction, so the scorer, which credits a spelling pair only when
+    /// it holds, never rates a pair no lookup reaches.
+    /// </summary>
+    public static bool Share(ReadOnlySpan<char> query, TokenKind queryKind, ReadOnlySpan<char> entry, TokenKind entryKind, bool joined)
+    {
+        Span<ulong> lookup = stackalloc ulong[2 * MaxLookupKeys];
+        var n = ForLookup(query, queryKind, lookup[..MaxLookupKeys], joined);
+        if (!joined && HasPluralEnding(query, queryKind))
+        {
+            n += ForLookup(query[..^1], queryKind, lookup.Slice(n, MaxLookupKeys));
+        }
+
+        Span<ulong> index = stackalloc ulong[MaxKeys];
+        var m = ForIndex(entry, entryKind, index);
+        var keys = lookup[..n];
+        foreach (var key in index[..m])
+        {
+            if (keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a token may be a plural the normaliser's folding missed because of a typo ("materails"): its singular is
+    /// looked up too, so that one edit away from the singular is still one edit away.
+    /// </summary>
+    public static bool HasPluralEnding(ReadOnlySpan<char> text, TokenKind kind) =>
+        text.Length >= 5 && text[^1] == 's' && kind is TokenKind.None or TokenKind.Generic;
+
+    /// <summary>
     /// The deletion-family keys a vocabulary token equal to <paramref name="prefix"/> (up to one typo) carries: the
     /// prefix itself and each one-letter deletion. Returns how many were written.
     /// </summary>

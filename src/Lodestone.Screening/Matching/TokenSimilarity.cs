@@ -6,31 +6,36 @@ namespace Lodestone.Screening.Matching;
 /// Similarity of one query token and one entry token, 0..1, where 0 means "not met". Rules, in order: numbers match
 /// only exactly; legal forms meet only legal forms; an initial meets a word it starts; a romanised Arabic or Hebrew
 /// token is compared by consonant skeleton; otherwise the first letters must share a sound class and Jaro-Winkler,
-/// scaled down for very different lengths, must reach <see cref="ScoringParameters.PairFloor"/>.
+/// scaled down for very different lengths, must reach <see cref="ScoringParameters.PairFloor"/>. A spelling or skeleton
+/// pair then counts only if the two tokens share a fuzzy key (<see cref="KeyGate"/>), so that the candidate index, which
+/// finds pairs by their keys, reaches every pair the scorer credits.
 /// </summary>
 internal static class TokenSimilarity
 {
     /// <summary>How many letters shorter than romanised Arabic or Hebrew a Latin spelling of it may be.</summary>
     private const int AbjadLengthSlack = 0;
 
-    public static double Of(TokenInfo q, TokenInfo e)
+    public static double Of(TokenInfo q, TokenInfo e) => Of(q, e, KeyGate.Token);
+
+    /// <summary>Similarity of a query token and an entry token, every reading of each; <paramref name="gate"/>: see <see cref="KeyGate"/>.</summary>
+    public static double Of(TokenInfo q, TokenInfo e, KeyGate gate)
     {
         // A query token read from another script (Han, Hangul: it has a source) was not typed, so it has no typos;
         // and pinyin or romanised Korean given names one letter apart are different names (jiantong, jianting).
         var typos = q.Source is null;
         if (q.Alternates is null && e.Alternates is null)
         {
-            return Of(q, e.Text, e.Kind, e.FirstClass);
+            return Of(q, e.Text, e.Kind, e.FirstClass, gate);
         }
 
-        var best = Of(q.Text, q.Kind, e.Text, e.Kind, typos);
+        var best = Of(q.Text, q.Kind, e.Text, e.Kind, typos, gate);
 
         // A glossary word may stand for several English words; the best reading counts.
         foreach (var qa in Readings(q))
         {
             foreach (var ea in Readings(e))
             {
-                best = Math.Max(best, Of(qa, q.Kind, ea, e.Kind, typos));
+                best = Math.Max(best, Of(qa, q.Kind, ea, e.Kind, typos, gate));
             }
         }
 
@@ -41,7 +46,7 @@ internal static class TokenSimilarity
     /// Similarity of a token and an entry token's text, kind and first sound class, neither with alternative readings
     /// (the scorer's inner loop and the vocabulary lookups).
     /// </summary>
-    public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind, byte eFirstClass)
+    public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind, byte eFirstClass, KeyGate gate = KeyGate.Token)
     {
         // Different sound classes rule a pair out before any text is read (romanised Arabic is gated on its skeleton
         // instead); a typed token may still be one typo away.
@@ -52,41 +57,48 @@ internal static class TokenSimilarity
             return 0;
         }
 
-        return Of(q.Text, q.Kind, e, eKind, typos);
+        return Of(q.Text, q.Kind, e, eKind, typos, gate);
     }
 
-    /// <summary>Similarity of a token (q) and a span of text with its kind (a compound of adjacent tokens).</summary>
+    /// <summary>
+    /// Similarity of a token (q) and a span of text with its kind (a compound of adjacent entry tokens). Not gated: such
+    /// compounds are indexed under their exact key only, and a query token reaches them by splitting (see
+    /// <see cref="CandidateIndex"/>).
+    /// </summary>
     public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind)
     {
-        var best = Of(q.Text, q.Kind, e, eKind, q.Source is null);
+        var best = Of(q.Text, q.Kind, e, eKind, q.Source is null, KeyGate.None);
         if (q.Alternates is not null)
         {
             foreach (var qa in q.Alternates)
             {
-                best = Math.Max(best, Of(qa, q.Kind, e, eKind, q.Source is null));
+                best = Math.Max(best, Of(qa, q.Kind, e, eKind, q.Source is null, KeyGate.None));
             }
         }
 
         return best;
     }
 
-    /// <summary>Similarity of a span of text with its kind (a compound) and an entry token.</summary>
-    public static double Of(ReadOnlySpan<char> q, TokenKind qKind, TokenInfo e)
+    /// <summary>Similarity of a span of text with its kind (a joined query window) and an entry token.</summary>
+    public static double Of(ReadOnlySpan<char> q, TokenKind qKind, TokenInfo e, KeyGate gate = KeyGate.Window)
     {
-        var best = Of(q, qKind, e.Text, e.Kind);
+        var best = Of(q, qKind, e.Text, e.Kind, gate: gate);
         if (e.Alternates is not null)
         {
             foreach (var ea in e.Alternates)
             {
-                best = Math.Max(best, Of(q, qKind, ea, e.Kind));
+                best = Math.Max(best, Of(q, qKind, ea, e.Kind, gate: gate));
             }
         }
 
         return best;
     }
 
-    /// <summary>Similarity of two texts with their kinds; <paramref name="typos"/> lets a typo pair count (see <see cref="Typos"/>).</summary>
-    public static double Of(ReadOnlySpan<char> a, TokenKind ka, ReadOnlySpan<char> b, TokenKind kb, bool typos = true)
+    /// <summary>
+    /// Similarity of two texts with their kinds, the query's first; <paramref name="typos"/> lets a typo pair count (see
+    /// <see cref="Typos"/>); <paramref name="gate"/> says which fuzzy keys a spelling pair must share (see <see cref="KeyGate"/>).
+    /// </summary>
+    public static double Of(ReadOnlySpan<char> a, TokenKind ka, ReadOnlySpan<char> b, TokenKind kb, bool typos = true, KeyGate gate = KeyGate.None)
     {
         if (a.Length == 0 || b.Length == 0)
         {
@@ -118,17 +130,23 @@ internal static class TokenSimilarity
 
         if (((ka ^ kb) & TokenKind.Abjad) != 0)
         {
-            return (ka & TokenKind.Abjad) != 0 ? SkeletonSimilarity(a, b) : SkeletonSimilarity(b, a);
+            return Gated((ka & TokenKind.Abjad) != 0 ? SkeletonSimilarity(a, b) : SkeletonSimilarity(b, a), a, ka, b, kb, gate);
         }
 
         var typo = typos && Typos.LengthsAllow(a.Length, b.Length) ? Typos.Similarity(a, b) : 0;
-        if (Phonetic.ClassOf(a[0]) != Phonetic.ClassOf(b[0]) || !LengthsAllow(a.Length, b.Length))
-        {
-            return typo;
-        }
-
-        return Math.Max(typo, Finish(JaroWinkler.Similarity(a, b), a.Length, b.Length));
+        var spelling = Phonetic.ClassOf(a[0]) != Phonetic.ClassOf(b[0]) || !LengthsAllow(a.Length, b.Length)
+            ? typo
+            : Math.Max(typo, Finish(JaroWinkler.Similarity(a, b), a.Length, b.Length));
+        return Gated(spelling, a, ka, b, kb, gate);
     }
+
+    /// <summary>
+    /// A spelling or skeleton pair counts only if the candidate index can find it. Jaro-Winkler also rates pairs that
+    /// share no fuzzy key ("linda" ~ "linlux", "olegovich" ~ "igorovich"), which no lookup short of scanning the
+    /// vocabulary reaches; crediting them made the candidate stage drop entries the scorer rated above the threshold.
+    /// </summary>
+    private static double Gated(double similarity, ReadOnlySpan<char> a, TokenKind ka, ReadOnlySpan<char> b, TokenKind kb, KeyGate gate) =>
+        similarity > 0 && gate != KeyGate.None && !FuzzyKeys.Share(a, ka, b, kb, joined: gate == KeyGate.Window) ? 0 : similarity;
 
     /// <summary>
     /// Romanised Arabic or Hebrew (consonants only) against a Latin spelling, by consonant skeleton: "mhmd" ~ "mohamed".
@@ -197,4 +215,17 @@ internal static class TokenSimilarity
             }
         }
     }
+}
+
+/// <summary>Which fuzzy keys a spelling pair (a typo or a Jaro-Winkler pair) must share to count.</summary>
+internal enum KeyGate
+{
+    /// <summary>None: the pair's similarity alone (vocabulary lookups, which reach pairs by their keys anyway; entry compounds).</summary>
+    None,
+
+    /// <summary>A query token's lookup keys and the entry token's index keys (<see cref="FuzzyKeys.Share"/>).</summary>
+    Token,
+
+    /// <summary>A joined query window's lookup keys (exact and deletions) and the entry token's index keys.</summary>
+    Window,
 }

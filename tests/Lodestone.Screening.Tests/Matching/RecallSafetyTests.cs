@@ -77,6 +77,96 @@ public sealed class RecallSafetyTests
         Assert.True(checkedMatches > 150, $"the check must exercise matches, had {checkedMatches}");
     }
 
+    /// <summary>Brand syllables (as in the bench's generated index): brands built from them are each other's Jaro-Winkler neighbours.</summary>
+    private static readonly string[] Syllables =
+    [
+        "lin", "da", "lux", "mar", "fin", "ta", "wen", "va", "sen", "bor", "dan", "zan", "cor", "yor", "tek", "hel", "ros", "mi",
+        "tor", "kal", "sil", "vis", "ne", "ri", "mu", "ko", "jor", "gen", "ver", "pol",
+    ];
+
+    private static readonly string[] Patronymics = ["Olegovich", "Igorovich", "Andreevich", "Sergeevich", "Ivanovich", "Petrovich", "Olegovna", "Igorevna"];
+
+    [Fact]
+    public void The_index_finds_what_a_brute_force_scan_finds_among_names_that_differ_by_a_syllable()
+    {
+        // Names one syllable apart ("Linda" ~ "Linlux", "Olegovich" ~ "Igorovich") are close by Jaro-Winkler yet share
+        // no fuzzy key; the scorer must not credit what the candidate index cannot reach.
+        var random = new Random(20261127);
+        var entries = new List<Lodestone.Screening.Matching.IndexedEntry>();
+        for (var i = 0; i < 400; i++)
+        {
+            var name = i % 4 == 0
+                ? $"{Pick(random, Given)} {Pick(random, Patronymics)} {Pick(random, Family)}"
+                : $"{Brand(random)} {Pick(random, Words)} {Pick(random, Forms)}".Trim();
+            entries.Add(Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name));
+        }
+
+        var index = ScreeningIndex.Build(entries);
+        var checkedMatches = 0;
+        for (var q = 0; q < 200; q++)
+        {
+            var words = entries[random.Next(entries.Count)].Entry.Name.Split(' ');
+            var at = random.Next(words.Length);
+            words[at] = words[at].Length > 4 ? string.Concat(words[at].AsSpan(0, words[at].Length - 3), Pick(random, Syllables)) : words[at];
+            var query = string.Join(' ', words);
+            var expected = entries
+                .Select(e => (e.Entry.Id, Score: Entries.BruteForce(query, e)))
+                .Where(x => x.Score >= ScreeningOptions.DefaultThreshold)
+                .ToDictionary(x => x.Id, x => x.Score);
+            var found = index.Screen(new(query), new ScreeningOptions { Limit = 1000 }).ToDictionary(m => m.EntryId, m => m.Score);
+            Assert.True(expected.Keys.Order().SequenceEqual(found.Keys.Order()),
+                $"'{query}': expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", found.Keys)}]");
+            foreach (var (id, score) in expected)
+            {
+                Assert.Equal(score, found[id], 9);
+            }
+
+            checkedMatches += expected.Count;
+        }
+
+        Assert.True(checkedMatches > 100, $"the check must exercise matches, had {checkedMatches}");
+    }
+
+    [Fact]
+    public void The_index_finds_what_a_brute_force_scan_finds_for_queries_in_Arabic_script()
+    {
+        // Romanised Arabic meets Latin spellings by consonant skeleton; those pairs, too, count only where a lookup
+        // reaches them.
+        string[] given = ["Mohammed", "Muhammad", "Ahmad", "Ahmed", "Mahmoud", "Hassan", "Hasan", "Hussein", "Ali", "Omar", "Yusuf", "Khaled", "Abbas", "Karim"];
+        string[] family = ["Hassan", "Abbas", "Mohammadi", "Haddad", "Nasser", "Mansour", "Khalil", "Saleh", "Hamdan", "Darwish"];
+        var random = new Random(11);
+        var entries = Enumerable.Range(0, 150)
+            .Select(i => Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{Pick(random, given)} {Pick(random, family)}"))
+            .ToList();
+        var index = ScreeningIndex.Build(entries);
+        string[] queries = ["محمد علي", "أحمد حسن", "محمود عباس", "حسين محمدي", "خالد منصور", "يوسف حداد", "عمر ناصر", "كريم خليل", "حسن صالح", "علي حمدان"];
+        var checkedMatches = 0;
+        foreach (var query in queries)
+        {
+            var expected = entries
+                .Select(e => (e.Entry.Id, Score: Entries.BruteForce(query, e)))
+                .Where(x => x.Score >= ScreeningOptions.DefaultThreshold)
+                .ToDictionary(x => x.Id, x => x.Score);
+            var found = index.Screen(new(query), new ScreeningOptions { Limit = 1000 }).ToDictionary(m => m.EntryId, m => m.Score);
+            Assert.True(expected.Keys.Order().SequenceEqual(found.Keys.Order()),
+                $"'{query}': expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", found.Keys)}]");
+            foreach (var (id, score) in expected)
+            {
+                Assert.Equal(score, found[id], 9);
+            }
+
+            checkedMatches += expected.Count;
+        }
+
+        Assert.True(checkedMatches > 10, $"the check must exercise matches, had {checkedMatches}");
+    }
+
+    private static string Brand(Random random)
+    {
+        var brand = string.Concat(Enumerable.Range(0, 2 + random.Next(2)).Select(_ => Pick(random, Syllables)));
+        return char.ToUpperInvariant(brand[0]) + brand[1..];
+    }
+
     private static string Pick(Random random, string[] pool) => pool[random.Next(pool.Length)];
 
     /// <summary>A typo, a swap of two letters, a reversed word order or the name as is.</summary>
