@@ -240,7 +240,8 @@ internal sealed class CandidateIndex
         var postings = Probe(reading, token.Kind, token, default, TokenKind.None, stamp, scratch, result);
         if (FuzzyKeys.HasPluralEnding(reading, token.Kind))
         {
-            postings += Probe(reading.AsSpan(0, reading.Length - 1), token.Kind, token, default, TokenKind.None, stamp, scratch, result);
+            // The singular's keys, but the whole reading's letters: the pair scored is the whole token's.
+            postings += Probe(reading.AsSpan(0, reading.Length - 1), token.Kind, token, default, TokenKind.None, stamp, scratch, result, filterAs: reading);
         }
 
         return postings;
@@ -253,7 +254,7 @@ internal sealed class CandidateIndex
     /// </summary>
     private long Probe(
         ReadOnlySpan<char> reading, TokenKind readingKind, TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind,
-        int stamp, Scratch scratch, List<Neighbour> result, int shortestPart = 0)
+        int stamp, Scratch scratch, List<Neighbour> result, int shortestPart = 0, ReadOnlySpan<char> filterAs = default)
     {
         Span<ulong> keys = stackalloc ulong[FuzzyKeys.MaxLookupKeys + 1];
         var n = FuzzyKeys.ForLookup(reading, readingKind, keys[..FuzzyKeys.MaxLookupKeys], joined: token is null);
@@ -264,7 +265,7 @@ internal sealed class CandidateIndex
         }
 
         var seen = scratch.TokenStamps;
-        var signature = TokenSignature.Of(reading, readingKind, token?.Alternates is not null);
+        var signature = TokenSignature.Of(filterAs.IsEmpty ? reading : filterAs, readingKind, token?.Alternates is not null);
 
         // A short romanised Arabic skeleton meets only Latin words at most two letters longer (TokenSimilarity).
         var longestLatin = (readingKind & TokenKind.Abjad) != 0 ? ShortSkeletonLatinLimit(reading) : int.MaxValue;
@@ -298,7 +299,8 @@ internal sealed class CandidateIndex
 
                 seen[id] = stamp;
                 ref readonly var text = ref _texts[id];
-                if (!text.JoinedOnly && shortestPart > 0 && ((joinedKind | text.Kind) & TokenKind.Abjad) == 0
+                // (A token with other readings may fit by one of them: the scorer tries each.)
+                if (!text.JoinedOnly && !text.HasAlternates && shortestPart > 0 && ((joinedKind | text.Kind) & TokenKind.Abjad) == 0
                     && !Compounds.LengthsFit(joined.Length, shortestPart, text.Length))
                 {
                     continue;

@@ -20,11 +20,10 @@ namespace Lodestone.Screening.Matching;
 /// "co", "ltd" or "china" never explode the candidate set. The other tokens' postings then bound each candidate's score
 /// from above, and every candidate whose bound reaches the threshold is scored (whatever the limit, so that the first
 /// results never depend on it).</para>
-/// <para>What the keys cannot see: two different words that Jaro-Winkler still rates above the pair floor although they
-/// are more than one edit apart, begin differently and sound different ("gazprom" ~ "gazflot" 0.80, "makarov" ~
-/// "markov"). Against a brute-force scan of BIS + OFAC with 400 perturbed list names (typo, swap, reversed order), 506
-/// of the 517 entries at or above the default threshold were found; every miss was another party that happens to look
-/// alike, and the entry each query was made from was found every time (362 of 362).</para>
+/// <para>What the keys cannot see, the scorer does not credit: a spelling or skeleton pair counts only if the two tokens
+/// share a fuzzy key (<see cref="KeyGate"/>), so the lookups find every token and window pair the scorer rates. The one
+/// pair kind left is a query token against two entry tokens run together, which the index reaches only by the exact join
+/// or by splitting a long query token (finding 1 in docs/benchmarks.md).</para>
 /// <para>Scoring: see <see cref="BestPairsScorer"/>. An entry found near the threshold has all its names scored, so its
 /// score is that of <see cref="NameMatcher.Compare"/> on its best name. The country is a qualifier (a different country
 /// lowers the score by <c>0.08</c>), never a filter.</para>
@@ -280,8 +279,9 @@ public sealed partial class ScreeningIndex
             CandidateSearch.Collect(_candidates, _forms, queryForms[f], threshold, scratch, memo);
 
             // Every survivor is scored, whatever the limit: a bound is an upper bound of the score only for the pairs the
-            // lookups find (finding 1 in docs/benchmarks.md: "maxtapol" ~ "maxtomar" is scored 0.87 but not looked up),
-            // so stopping once the limit is filled with better scores than the next bound dropped better matches.
+            // lookups find, and a query token against two entry tokens run together may be missed by them (finding 1 in
+            // docs/benchmarks.md), so stopping once the limit is filled with better scores than the next bound could drop
+            // better matches.
             scratch.Memo.Reset(queryForms[f].Length + Compounds.QueryWindowCount(queryForms[f]));
             foreach (var shape in scratch.Survivors)
             {

@@ -61,9 +61,10 @@ internal static class TokenSimilarity
     }
 
     /// <summary>
-    /// Similarity of a token (q) and a span of text with its kind (a compound of adjacent entry tokens). Not gated: such
-    /// compounds are indexed under their exact key only, and a query token reaches them by splitting (see
-    /// <see cref="CandidateIndex"/>).
+    /// Similarity of a token (q) and a span of text with its kind (a compound of adjacent entry tokens). Not gated, and not
+    /// reached by the lookups in every case: the index finds a compound by its exact join, or by splitting a long query
+    /// token into a fuzzy beginning and ending (<see cref="CandidateIndex"/>), so this is the one pair kind the candidate
+    /// stage can still miss (finding 1 in docs/benchmarks.md).
     /// </summary>
     public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind)
     {

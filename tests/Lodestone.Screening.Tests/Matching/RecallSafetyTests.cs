@@ -161,6 +161,22 @@ public sealed class RecallSafetyTests
         Assert.True(checkedMatches > 10, $"the check must exercise matches, had {checkedMatches}");
     }
 
+    [Theory]
+    [InlineData("Yorhamus Marfin", "Yorhelis Marfin")] // only the singular "yorhamu" shares a key (the stem "yorh")
+    [InlineData("Rostaros Kalder", "Rostekes Kalder")]
+    [InlineData("Huada Sh Ip", "华大船舶")] // the window "ship" fits the glossary word's other reading, not "shipbuilding"
+    [InlineData("Huada Sm Art", "华大智能")]
+    public void The_lookups_cover_a_plural_looking_token_and_a_window_that_fits_another_reading(string query, string listed)
+    {
+        var entries = new List<Lodestone.Screening.Matching.IndexedEntry> { Entries.Of("target", listed) };
+        entries.AddRange(Entries.Numbered(["Yorhel Trading", "Marfin Holdings", "Kalder Logistics", "Huada Electronics", "Rostek Materials"]));
+        var index = ScreeningIndex.Build(entries);
+        var expected = Entries.BruteForce(query, entries[0]);
+        Assert.True(expected >= ScreeningOptions.DefaultThreshold, $"'{query}' ~ '{listed}' scores {expected:0.000}: not a case for this check");
+        var found = index.Screen(new(query), new ScreeningOptions { Limit = 100 });
+        Assert.Equal(expected, Assert.Single(found, m => m.EntryId == "target").Score, 9);
+    }
+
     private static string Brand(Random random)
     {
         var brand = string.Concat(Enumerable.Range(0, 2 + random.Next(2)).Select(_ => Pick(random, Syllables)));

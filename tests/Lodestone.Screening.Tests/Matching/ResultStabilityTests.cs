@@ -23,12 +23,12 @@ public sealed class ResultStabilityTests
     [Theory]
     [InlineData("Maxta Rare Earth FZCO")]
     [InlineData("Maxtar Rare Earth")]
-    [InlineData("Maxtapol Rare Earth")]
+    [InlineData("Maxter Rare Earth Company")]
     public void The_first_results_do_not_depend_on_the_limit(string query)
     {
         var index = ScreeningIndex.Build(Entries.Numbered(Names));
         var all = index.Screen(new ScreeningQuery(query), new ScreeningOptions { Limit = 1000 });
-        Assert.True(all.Count >= 2, $"the check needs several matches, had {all.Count}");
+        Assert.True(all.Count >= 4, $"the check needs several matches, had {all.Count}");
         for (var limit = 1; limit <= all.Count; limit++)
         {
             var first = index.Screen(new ScreeningQuery(query), new ScreeningOptions { Limit = limit });
