@@ -40,20 +40,7 @@ public sealed class CandidatePruningTests
         {
             foreach (var query in Queries)
             {
-                var expected = entries
-                    .Select(e => (e.Entry.Id, Score: Entries.BruteForce(query, e)))
-                    .Where(x => x.Score >= threshold && x.Score > 0)
-                    .ToDictionary(x => x.Id, x => x.Score);
-                var found = index.Screen(new(query), new ScreeningOptions { Threshold = threshold, Limit = 1000 })
-                    .ToDictionary(m => m.EntryId, m => m.Score);
-                Assert.True(expected.Keys.Order().SequenceEqual(found.Keys.Order()),
-                    $"'{query}' at {threshold}: expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", found.Keys)}]");
-                foreach (var (id, score) in expected)
-                {
-                    Assert.Equal(score, found[id], 9);
-                }
-
-                checkedMatches += expected.Count;
+                checkedMatches += Entries.AssertIndexAgreesWithBruteForce(index, entries, query, threshold);
             }
         }
 

@@ -59,19 +59,7 @@ public sealed class RecallSafetyTests
         var checkedMatches = 0;
         foreach (var query in queries)
         {
-            var expected = entries
-                .Select(e => (e.Entry.Id, Score: Entries.BruteForce(query, e)))
-                .Where(x => x.Score >= ScreeningOptions.DefaultThreshold)
-                .ToDictionary(x => x.Id, x => x.Score);
-            var found = index.Screen(new(query), new ScreeningOptions { Limit = 1000 }).ToDictionary(m => m.EntryId, m => m.Score);
-            Assert.True(expected.Keys.Order().SequenceEqual(found.Keys.Order()),
-                $"'{query}': expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", found.Keys)}]");
-            foreach (var (id, score) in expected)
-            {
-                Assert.Equal(score, found[id], 9);
-            }
-
-            checkedMatches += expected.Count;
+            checkedMatches += Entries.AssertIndexAgreesWithBruteForce(index, entries, query);
         }
 
         Assert.True(checkedMatches > 150, $"the check must exercise matches, had {checkedMatches}");
@@ -109,19 +97,7 @@ public sealed class RecallSafetyTests
             var at = random.Next(words.Length);
             words[at] = words[at].Length > 4 ? string.Concat(words[at].AsSpan(0, words[at].Length - 3), Pick(random, Syllables)) : words[at];
             var query = string.Join(' ', words);
-            var expected = entries
-                .Select(e => (e.Entry.Id, Score: Entries.BruteForce(query, e)))
-                .Where(x => x.Score >= ScreeningOptions.DefaultThreshold)
-                .ToDictionary(x => x.Id, x => x.Score);
-            var found = index.Screen(new(query), new ScreeningOptions { Limit = 1000 }).ToDictionary(m => m.EntryId, m => m.Score);
-            Assert.True(expected.Keys.Order().SequenceEqual(found.Keys.Order()),
-                $"'{query}': expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", found.Keys)}]");
-            foreach (var (id, score) in expected)
-            {
-                Assert.Equal(score, found[id], 9);
-            }
-
-            checkedMatches += expected.Count;
+            checkedMatches += Entries.AssertIndexAgreesWithBruteForce(index, entries, query);
         }
 
         Assert.True(checkedMatches > 100, $"the check must exercise matches, had {checkedMatches}");
@@ -143,19 +119,7 @@ public sealed class RecallSafetyTests
         var checkedMatches = 0;
         foreach (var query in queries)
         {
-            var expected = entries
-                .Select(e => (e.Entry.Id, Score: Entries.BruteForce(query, e)))
-                .Where(x => x.Score >= ScreeningOptions.DefaultThreshold)
-                .ToDictionary(x => x.Id, x => x.Score);
-            var found = index.Screen(new(query), new ScreeningOptions { Limit = 1000 }).ToDictionary(m => m.EntryId, m => m.Score);
-            Assert.True(expected.Keys.Order().SequenceEqual(found.Keys.Order()),
-                $"'{query}': expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", found.Keys)}]");
-            foreach (var (id, score) in expected)
-            {
-                Assert.Equal(score, found[id], 9);
-            }
-
-            checkedMatches += expected.Count;
+            checkedMatches += Entries.AssertIndexAgreesWithBruteForce(index, entries, query);
         }
 
         Assert.True(checkedMatches > 10, $"the check must exercise matches, had {checkedMatches}");

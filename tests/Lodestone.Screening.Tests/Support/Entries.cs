@@ -18,4 +18,27 @@ internal static class Entries
     /// <summary>The best score of an entry by brute force: every name compared with <see cref="NameMatcher.Compare"/>.</summary>
     public static double BruteForce(string query, IndexedEntry entry) =>
         entry.Entry.AllNames().Max(name => NameMatcher.Compare(query, name).Score);
+
+    /// <summary>
+    /// Asserts that the index returns exactly the entries, with the same scores, that scoring every name of every entry
+    /// puts at or above <paramref name="threshold"/> for one query; returns how many there were.
+    /// </summary>
+    public static int AssertIndexAgreesWithBruteForce(
+        ScreeningIndex index, IEnumerable<IndexedEntry> entries, string query, double threshold = ScreeningOptions.DefaultThreshold)
+    {
+        var expected = entries
+            .Select(e => (e.Entry.Id, Score: BruteForce(query, e)))
+            .Where(x => x.Score >= threshold && x.Score > 0)
+            .ToDictionary(x => x.Id, x => x.Score);
+        var found = index.Screen(new(query), new ScreeningOptions { Threshold = threshold, Limit = 1000 })
+            .ToDictionary(m => m.EntryId, m => m.Score);
+        Assert.True(expected.Keys.Order().SequenceEqual(found.Keys.Order()),
+            $"'{query}' at {threshold}: expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", found.Keys)}]");
+        foreach (var (id, score) in expected)
+        {
+            Assert.Equal(score, found[id], 9);
+        }
+
+        return expected.Count;
+    }
 }
