@@ -213,7 +213,7 @@ internal static class BestPairsScorer
                     length = Compounds.Join(entry, w, joined);
                 }
 
-                var s = TokenSimilarity.Of(query[i], joined[..length], kind);
+                var s = TokenSimilarity.OfEntryWindow(query[i], joined[..length], kind);
                 if (s > 0)
                 {
                     candidates[count++] = new Candidate { Similarity = s, Weight = query[i].Weight, QueryStart = (short)i, QueryLength = 1, EntryStart = (short)w.Start, EntryLength = (byte)w.Length };

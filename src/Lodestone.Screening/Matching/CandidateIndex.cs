@@ -6,9 +6,6 @@ namespace Lodestone.Screening.Matching;
 /// <summary>One vocabulary token near a query token: its id and their similarity.</summary>
 internal readonly record struct Neighbour(int Token, double Similarity);
 
-/// <summary>A vocabulary token that (fuzzily) begins a query token, which it would split after <paramref name="Split"/> letters.</summary>
-internal readonly record struct Beginning(int Token, int Split);
-
 /// <summary>
 /// The candidate stage's data: the vocabulary of distinct tokens (with the entry-side joined tokens of
 /// <see cref="Compounds"/>), posting lists from token to name shapes (see <see cref="FormTable"/>: the candidate stage works on shapes), and a fuzzy key table over the vocabulary
@@ -18,20 +15,7 @@ internal readonly record struct Beginning(int Token, int Split);
 /// </summary>
 internal sealed class CandidateIndex
 {
-    /// <summary>Query tokens at least this long are also probed as two tokens run together.</summary>
-    private const int PrefixProbeLength = 9;
-
-    /// <summary>Longest beginning probed (the deletion keys cover tokens of up to this many letters whole).</summary>
-    private const int MaxPrefix = 8;
-
-    private const int MinPrefix = 4;
-
-    private const int MinRemainder = 3;
-
-    /// <summary>Most split points of one token whose endings are looked up.</summary>
-    private const int MaxSplits = 4;
-
-    /// <summary>Per id: the token, or null for a joined entry token indexed by its exact key only.</summary>
+    /// <summary>Per id: the token, or null for a joined entry window (its text is in <see cref="_pool"/> only).</summary>
     private readonly TokenInfo?[] _vocabulary;
 
     private readonly float[] _entryWeight;
@@ -62,40 +46,39 @@ internal sealed class CandidateIndex
     private readonly int _bucketBits;
 
     private CandidateIndex(
-        TokenInfo?[] vocabulary, float[] entryWeight, int[] postingStart, int[] postings, int[] formTokens, int[] formTokenStart, ulong[] keys, int[] keyTokens)
+        TokenInfo?[] vocabulary, JoinedTexts joined, float[] entryWeight, int[] postingStart, int[] postings, int[] formTokens, int[] formTokenStart, ulong[] keys, int[] keyTokens)
     {
         _formTokens = formTokens;
         _formTokenStart = formTokenStart;
         _vocabulary = vocabulary;
         _entryWeight = entryWeight;
         _texts = new VocabularyText[vocabulary.Length];
-        var poolLength = 0;
+        var poolLength = joined.Pool.Length;
         foreach (var token in vocabulary)
         {
             poolLength += token?.Text.Length ?? 0;
         }
 
         _pool = new char[poolLength];
+        var signatures = new TokenSignature[vocabulary.Length];
         var at = 0;
         for (var t = 0; t < vocabulary.Length; t++)
         {
             if (vocabulary[t] is not { } token)
             {
-                _texts[t] = new VocabularyText(0, 0, TokenKind.None, 0, JoinedOnly: true, HasAlternates: false);
+                var window = joined.PerId[t];
+                var text = joined.Text(t);
+                text.CopyTo(_pool.AsSpan(at));
+                _texts[t] = new VocabularyText(at, text.Length, window.Kind, Phonetic.ClassOf(text[0]), JoinedOnly: true, HasAlternates: false);
+                signatures[t] = TokenSignature.Of(text, window.Kind, hasAlternates: false);
+                at += text.Length;
                 continue;
             }
 
             token.Text.AsSpan().CopyTo(_pool.AsSpan(at));
             _texts[t] = new VocabularyText(at, token.Text.Length, token.Kind, token.FirstClass, JoinedOnly: false, HasAlternates: token.Alternates is not null);
+            signatures[t] = TokenSignature.Of(token.Text, token.Kind, token.Alternates is not null);
             at += token.Text.Length;
-        }
-        var signatures = new TokenSignature[vocabulary.Length];
-        for (var t = 0; t < vocabulary.Length; t++)
-        {
-            if (vocabulary[t] is { } token)
-            {
-                signatures[t] = TokenSignature.Of(token.Text, token.Kind, token.Alternates is not null);
-            }
         }
 
         _keyEntries = new KeyEntry[keyTokens.Length];
@@ -147,7 +130,7 @@ internal sealed class CandidateIndex
     /// and joined tokens), flattened with <paramref name="formVocabularyStart"/> offsets.
     /// </summary>
     public static CandidateIndex Build(
-        TokenInfo?[] vocabulary, ulong[] exactKeys, float[] entryWeight, List<int> formVocabulary, List<int> formVocabularyStart)
+        TokenInfo?[] vocabulary, JoinedTexts joined, float[] entryWeight, List<int> formVocabulary, List<int> formVocabularyStart)
     {
         var formCount = formVocabularyStart.Count - 1;
         var counts = new int[vocabulary.Length + 1];
@@ -180,8 +163,7 @@ internal sealed class CandidateIndex
             var token = vocabulary[t];
             if (token is null)
             {
-                keys.Add(exactKeys[t]);
-                keyTokens.Add(t);
+                AddKeys(joined.Text(t), joined.PerId[t].Kind, t, buffer, keys, keyTokens, window: true);
                 continue;
             }
 
@@ -198,7 +180,7 @@ internal sealed class CandidateIndex
         var keyArray = keys.ToArray();
         var tokenArray = keyTokens.ToArray();
         Array.Sort(keyArray, tokenArray);
-        return new CandidateIndex(vocabulary, entryWeight, counts, postings, [.. formVocabulary], [.. formVocabularyStart], keyArray, tokenArray);
+        return new CandidateIndex(vocabulary, joined, entryWeight, counts, postings, [.. formVocabulary], [.. formVocabularyStart], keyArray, tokenArray);
     }
 
     /// <summary>
@@ -223,11 +205,6 @@ internal sealed class CandidateIndex
             }
         }
 
-        if (token.Text.Length >= PrefixProbeLength && token.Kind == TokenKind.None)
-        {
-            postings += ProbeJoined(token, scratch, result);
-        }
-
         return postings;
     }
 
@@ -248,9 +225,9 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>
-    /// Looks one reading up. A joined text (token null: a query window, or the end of a split token) uses the exact and
-    /// deletion keys only; a window (<paramref name="shortestPart"/> &gt; 0) meets only tokens its length fits
-    /// (<see cref="Compounds.LengthsFit"/>).
+    /// Looks one reading up. A joined query window (token null) uses the exact and deletion keys only, meets only tokens
+    /// its length fits (<see cref="Compounds.LengthsFit"/>, <paramref name="shortestPart"/>), and never a joined entry
+    /// window: the scorer pairs a window only with a single token on the other side.
     /// </summary>
     private long Probe(
         ReadOnlySpan<char> reading, TokenKind readingKind, TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind,
@@ -284,9 +261,8 @@ internal sealed class CandidateIndex
         {
             foreach (ref readonly var hit in _keyEntries.AsSpan(hitStart[k], hitCount[k]))
             {
-                // Exact-only joined tokens have an empty signature (length 0) and are always taken.
                 var keySignature = hit.Signature;
-                if (!keySignature.IsEmpty && (!TokenSignature.MayMeet(signature, keySignature) || (keySignature.Plain && keySignature.Length > longestLatin)))
+                if (!TokenSignature.MayMeet(signature, keySignature) || (keySignature.Plain && keySignature.Length > longestLatin))
                 {
                     continue;
                 }
@@ -299,142 +275,26 @@ internal sealed class CandidateIndex
 
                 seen[id] = stamp;
                 ref readonly var text = ref _texts[id];
-                // (A token with other readings may fit by one of them: the scorer tries each.)
-                if (!text.JoinedOnly && !text.HasAlternates && shortestPart > 0 && ((joinedKind | text.Kind) & TokenKind.Abjad) == 0
-                    && !Compounds.LengthsFit(joined.Length, shortestPart, text.Length))
+                if (token is null && (text.JoinedOnly
+                    || (!text.HasAlternates && shortestPart > 0 && ((joinedKind | text.Kind) & TokenKind.Abjad) == 0
+                        && !Compounds.LengthsFit(joined.Length, shortestPart, text.Length))))
                 {
+                    // (A token with other readings may fit by one of them: the scorer tries each.)
                     continue;
                 }
 
                 // Not gated by keys: a key reached the token. Taken over every reading, the similarity may exceed what the
                 // scorer credits (a reading pair that shares no key), which keeps the bounds that use it bounds.
-                var similarity = text.JoinedOnly ? 1.0 // exact-only joined token: reached by the exact key alone
-                    : text.HasAlternates || token?.Alternates is not null ? Similarity(token, joined, joinedKind, _vocabulary[id]!)
-                    : token is not null ? TokenSimilarity.Of(token, _pool.AsSpan(text.Start, text.Length), text.Kind, text.FirstClass, KeyGate.None)
-                    : TokenSimilarity.Of(joined, joinedKind, _pool.AsSpan(text.Start, text.Length), text.Kind);
+                var pooled = _pool.AsSpan(text.Start, text.Length);
+                var similarity = token is null
+                    ? text.HasAlternates ? TokenSimilarity.Of(joined, joinedKind, _vocabulary[id]!, KeyGate.None) : TokenSimilarity.Of(joined, joinedKind, pooled, text.Kind)
+                    : text.JoinedOnly ? TokenSimilarity.OfEntryWindow(token, pooled, text.Kind, KeyGate.None)
+                    : text.HasAlternates || token.Alternates is not null ? TokenSimilarity.Of(token, _vocabulary[id]!, KeyGate.None)
+                    : TokenSimilarity.Of(token, pooled, text.Kind, text.FirstClass, KeyGate.None);
                 if (similarity > 0)
                 {
                     result.Add(new Neighbour(id, similarity));
                     postings += PostingCount(id);
-                }
-            }
-        }
-
-        return postings;
-    }
-
-    private static double Similarity(TokenInfo? token, ReadOnlySpan<char> joined, TokenKind joinedKind, TokenInfo candidate) =>
-        token is not null ? TokenSimilarity.Of(token, candidate, KeyGate.None) : TokenSimilarity.Of(joined, joinedKind, candidate, KeyGate.None);
-
-    /// <summary>
-    /// A long query token may be two names run together ("FridrichBuchenberg"), to be met by a joined pair of entry
-    /// tokens ("Friedrich Buchenberg") whose exact join it misses by a typo. Every adjacent pair of entry tokens is in
-    /// the vocabulary under its exact join, so such pairs are found by splitting the query token: vocabulary tokens
-    /// that (fuzzily) begin it, vocabulary tokens that (fuzzily) end it, and the indexed joins of the two.
-    /// </summary>
-    private long ProbeJoined(TokenInfo token, Scratch scratch, List<Neighbour> result)
-    {
-        var text = token.Text.AsSpan();
-        var beginnings = scratch.Beginnings;
-        beginnings.Clear();
-        var stamp = scratch.NextTokenStamp(_vocabulary.Length);
-        Span<ulong> keys = stackalloc ulong[MaxPrefix + 1];
-        var seen = scratch.TokenStamps;
-        for (var length = MinPrefix; length <= Math.Min(MaxPrefix, text.Length - MinRemainder); length++)
-        {
-            var n = FuzzyKeys.PrefixKeys(text[..length], keys);
-            for (var k = 0; k < n; k++)
-            {
-                foreach (ref readonly var hit in Hits(keys[k]))
-                {
-                    var id = hit.Token;
-                    var candidate = _vocabulary[id];
-                    if (seen[id] == stamp || candidate is null || candidate.Text.Length > text.Length - MinRemainder
-                        || candidate.Text.Length + 1 < MinPrefix)
-                    {
-                        continue;
-                    }
-
-                    seen[id] = stamp;
-                    for (var l = candidate.Text.Length - 1; l <= candidate.Text.Length + 1; l++)
-                    {
-                        if (l <= text.Length - MinRemainder && TokenSimilarity.Of(text[..l], token.Kind, candidate.Text, candidate.Kind) > 0)
-                        {
-                            beginnings.Add(new Beginning(id, l));
-                        }
-                    }
-                }
-            }
-        }
-
-        if (beginnings.Count == 0)
-        {
-            return 0;
-        }
-
-        // The endings of each split point, looked up once per split point.
-        var endings = scratch.Endings;
-        endings.Clear();
-        Span<int> endingStart = stackalloc int[text.Length + 1];
-        Span<int> endingEnd = stackalloc int[text.Length + 1];
-        endingStart.Fill(-1);
-        var splits = 0;
-        foreach (var beginning in beginnings)
-        {
-            var split = beginning.Split;
-            if (endingStart[split] >= 0 || splits++ >= MaxSplits)
-            {
-                continue;
-            }
-
-            endingStart[split] = endings.Count;
-            Probe(text[split..], TokenKind.None, null, text[split..], TokenKind.None, scratch.NextTokenStamp(_vocabulary.Length), scratch, endings);
-            endingEnd[split] = endings.Count;
-        }
-
-        var joinedStamp = scratch.NextTokenStamp(_vocabulary.Length);
-        Span<char> joined = stackalloc char[Compounds.MaxLength];
-        long postings = 0;
-        foreach (var beginning in beginnings)
-        {
-            var first = _vocabulary[beginning.Token]!;
-            var split = beginning.Split;
-            if (endingStart[split] < 0)
-            {
-                continue;
-            }
-
-            for (var e = endingStart[split]; e < endingEnd[split]; e++)
-            {
-                var second = _vocabulary[endings[e].Token];
-                if (second is null || first.Text.Length + second.Text.Length > Compounds.MaxLength)
-                {
-                    continue;
-                }
-
-                first.Text.AsSpan().CopyTo(joined);
-                second.Text.AsSpan().CopyTo(joined[first.Text.Length..]);
-                var pair = joined[..(first.Text.Length + second.Text.Length)];
-                if (!Compounds.LengthsFit(pair.Length, Math.Min(first.Text.Length, second.Text.Length), text.Length))
-                {
-                    continue;
-                }
-
-                foreach (ref readonly var hit in Hits(FuzzyKeys.Exact(pair)))
-                {
-                    var id = hit.Token;
-                    if (seen[id] == joinedStamp)
-                    {
-                        continue;
-                    }
-
-                    seen[id] = joinedStamp;
-                    var similarity = TokenSimilarity.Of(token, pair, TokenKind.None);
-                    if (similarity > 0)
-                    {
-                        result.Add(new Neighbour(id, similarity));
-                        postings += PostingCount(id);
-                    }
                 }
             }
         }
@@ -493,9 +353,10 @@ internal sealed class CandidateIndex
         return (from, last - from);
     }
 
-    private static void AddKeys(string text, TokenKind kind, int token, Span<ulong> buffer, List<ulong> keys, List<int> keyTokens)
+    private static void AddKeys(
+        ReadOnlySpan<char> text, TokenKind kind, int token, Span<ulong> buffer, List<ulong> keys, List<int> keyTokens, bool window = false)
     {
-        var n = FuzzyKeys.ForIndex(text, kind, buffer);
+        var n = FuzzyKeys.ForIndex(text, kind, buffer, joined: window);
         for (var k = 0; k < n; k++)
         {
             keys.Add(buffer[k]);
@@ -504,8 +365,17 @@ internal sealed class CandidateIndex
     }
 }
 
-/// <summary>A vocabulary token's text in the pool and what the similarity's fast path reads, or an exact-only joined token.</summary>
+/// <summary>A vocabulary token's text in the pool and what the similarity's fast path reads; <paramref name="JoinedOnly"/>: a joined entry window.</summary>
 internal readonly record struct VocabularyText(int Start, int Length, TokenKind Kind, byte FirstClass, bool JoinedOnly, bool HasAlternates);
+
+/// <summary>Where a joined entry window's text lies in <see cref="JoinedTexts.Pool"/>, and its kind.</summary>
+internal readonly record struct JoinedText(int Start, int Length, TokenKind Kind);
+
+/// <summary>The joined entry windows of a vocabulary being built: per vocabulary id (empty for ordinary tokens), and their texts.</summary>
+internal sealed record JoinedTexts(JoinedText[] PerId, char[] Pool)
+{
+    public ReadOnlySpan<char> Text(int id) => Pool.AsSpan(PerId[id].Start, PerId[id].Length);
+}
 
 /// <summary>One entry of the fuzzy key table: a key, the signature of the token it reaches, and the token.</summary>
 internal readonly record struct KeyEntry(ulong Key, TokenSignature Signature, int Token);

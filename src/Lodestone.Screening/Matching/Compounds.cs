@@ -12,7 +12,6 @@ internal static class Compounds
     /// <summary>Longest joined text considered.</summary>
     public const int MaxLength = 24;
 
-    private const int ShortPart = 3;
     private const int TriplePart = 4;
 
     /// <summary>A window of adjacent tokens.</summary>
@@ -49,10 +48,9 @@ internal static class Compounds
 
     /// <summary>
     /// The entry-side windows: two adjacent tokens, or three short ones ("van der bilt"); a legal form only at the
-    /// name's edge (JSC ARGUMENT, Siemens AG). <paramref name="fuzzy"/> marks those with a short part (≤ 3 letters), which
-    /// the index keys like ordinary tokens; the others are indexed by their exact joined text only.
+    /// name's edge (JSC ARGUMENT, Siemens AG). The index keys each by its joined text (<see cref="FuzzyKeys.ForIndex"/>).
     /// </summary>
-    public static int EntryWindows(ReadOnlySpan<TokenInfo> tokens, Span<Window> destination, Span<bool> fuzzy = default)
+    public static int EntryWindows(ReadOnlySpan<TokenInfo> tokens, Span<Window> destination)
     {
         var n = 0;
         for (var j = 0; j + 1 < tokens.Length && n < destination.Length; j++)
@@ -63,22 +61,12 @@ internal static class Compounds
             var edgesOnly = (!a.IsWeak || j == 0) && (!b.IsWeak || j + 2 == tokens.Length) && !(a.IsWeak && b.IsWeak);
             if (Joinable(a) && Joinable(b) && edgesOnly && a.Text.Length + b.Text.Length <= MaxLength)
             {
-                if (!fuzzy.IsEmpty)
-                {
-                    fuzzy[n] = Math.Min(a.Text.Length, b.Text.Length) <= ShortPart;
-                }
-
                 destination[n++] = new Window(j, 2);
             }
 
             if (j + 2 < tokens.Length && n < destination.Length
                 && Short(a, TriplePart) && Short(b, TriplePart) && Short(tokens[j + 2], TriplePart))
             {
-                if (!fuzzy.IsEmpty)
-                {
-                    fuzzy[n] = false;
-                }
-
                 destination[n++] = new Window(j, 3);
             }
         }

@@ -6,8 +6,9 @@ namespace Lodestone.Screening.Matching;
 /// Lookup keys of a token for the fuzzy vocabulary index, as 64-bit hashes of five families:
 /// <list type="bullet">
 /// <item>exact: the token itself;</item>
-/// <item>deletion: the token (its first <see cref="PrefixLength"/> letters), whole and with each single letter deleted
-/// (a symmetric-deletion index: any one typo, insertion, omission or adjacent swap still shares a key);</item>
+/// <item>deletion: the token (its first <see cref="PrefixLength"/> letters; a joined entry window's whole text, which a
+/// long query token also looks up), whole and with each single letter deleted (a symmetric-deletion index: any one typo,
+/// insertion, omission or adjacent swap still shares a key);</item>
 /// <item>sound: first-letter sound class plus consonant key (<see cref="Phonetic.ConsonantKey"/>: Mohammed ~ Muhamad);</item>
 /// <item>skeleton: the consonant key alone, looked up by romanised Arabic or Hebrew, whose first letter is unreliable
 /// ("ly" for Ali);</item>
@@ -53,8 +54,14 @@ internal static class FuzzyKeys
     /// <summary>The stem of long tokens.</summary>
     private const int LongStemLength = 6;
 
-    /// <summary>The keys a vocabulary token is indexed under; returns how many.</summary>
-    public static int ForIndex(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys)
+    /// <summary>
+    /// The keys a vocabulary token is indexed under; returns how many. A joined entry window (two or three entry tokens
+    /// run together, <paramref name="joined"/>) has the exact, deletion, sound and skeleton keys only: windows are about as
+    /// many as names, and the two-edit and stem families would multiply their keys by three. Its deletions are of the
+    /// whole text, not of its first <see cref="PrefixLength"/> letters: a window begins with an entry token, and every
+    /// "petersburg …" window would otherwise share a key with the query token "petersburg".
+    /// </summary>
+    public static int ForIndex(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool joined = false)
     {
         var n = 0;
         keys[n++] = Hash(text, ExactSalt);
@@ -63,16 +70,19 @@ internal static class FuzzyKeys
             return n;
         }
 
-        n += Deletions(text, keys[n..]);
-        n += TwoEdits(text, keys[n..]);
-        if (text.Length > StemLength)
+        n += Deletions(text, keys[n..], joined ? Compounds.MaxLength : PrefixLength);
+        if (!joined)
         {
-            keys[n++] = Hash(text[..StemLength], StemSalt);
-        }
+            n += TwoEdits(text, keys[n..]);
+            if (text.Length > StemLength)
+            {
+                keys[n++] = Hash(text[..StemLength], StemSalt);
+            }
 
-        if (text.Length > LongStemLength)
-        {
-            keys[n++] = Hash(text[..LongStemLength], StemSalt);
+            if (text.Length > LongStemLength)
+            {
+                keys[n++] = Hash(text[..LongStemLength], StemSalt);
+            }
         }
 
         Span<char> consonants = stackalloc char[17];
@@ -114,7 +124,7 @@ internal static class FuzzyKeys
     private const int ShortSkeleton = 2;
 
     /// <summary>The most keys a lookup writes (a short Arabic skeleton probes several lengths).</summary>
-    public const int MaxLookupKeys = MaxKeys + 24;
+    public const int MaxLookupKeys = MaxKeys + 24 + Compounds.MaxLength + 2;
 
     /// <summary>The keys to look a query token up by; returns how many. Joined texts use only the exact and deletion keys.</summary>
     public static int ForLookup(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool joined = false)
@@ -152,6 +162,12 @@ internal static class FuzzyKeys
         if (!joined)
         {
             n += TwoEdits(text, keys[n..]);
+            if (text.Length > PrefixLength && text.Length <= Compounds.MaxLength + 1)
+            {
+                // A long token may be an entry window run together with one edit ("fridrichbuchenberg"), and a window's
+                // deletion keys are of its whole text (up to ten letters, the prefix deletions above are those).
+                n += Deletions(text, keys[n..], Compounds.MaxLength + 1);
+            }
         }
 
         if (text.Length >= StemLength && !joined)
@@ -180,21 +196,23 @@ internal static class FuzzyKeys
 
     /// <summary>
     /// Whether a query reading and an entry reading share a key: the query's lookup keys (and, for a plural-looking
-    /// token, those of its singular, as <see cref="CandidateIndex"/> looks them up) against the entry's index keys. This is
-    /// the relation the candidate index finds by construction, so the scorer, which credits a spelling pair only when
-    /// it holds, never rates a pair no lookup reaches.
+    /// token, those of its singular, as <see cref="CandidateIndex"/> looks them up) against the entry's index keys.
+    /// <paramref name="gate"/> says which: a query token or a joined query window, against an entry token or a joined entry
+    /// window. This is the relation the candidate index finds by construction, so the scorer, which credits a spelling
+    /// pair only when it holds, never rates a pair no lookup reaches.
     /// </summary>
-    public static bool Share(ReadOnlySpan<char> query, TokenKind queryKind, ReadOnlySpan<char> entry, TokenKind entryKind, bool joined)
+    public static bool Share(ReadOnlySpan<char> query, TokenKind queryKind, ReadOnlySpan<char> entry, TokenKind entryKind, KeyGate gate)
     {
+        var queryJoined = gate == KeyGate.Window;
         Span<ulong> lookup = stackalloc ulong[2 * MaxLookupKeys];
-        var n = ForLookup(query, queryKind, lookup[..MaxLookupKeys], joined);
-        if (!joined && HasPluralEnding(query, queryKind))
+        var n = ForLookup(query, queryKind, lookup[..MaxLookupKeys], queryJoined);
+        if (!queryJoined && HasPluralEnding(query, queryKind))
         {
             n += ForLookup(query[..^1], queryKind, lookup.Slice(n, MaxLookupKeys));
         }
 
         Span<ulong> index = stackalloc ulong[MaxKeys];
-        var m = ForIndex(entry, entryKind, index);
+        var m = ForIndex(entry, entryKind, index, joined: gate == KeyGate.EntryWindow);
         var keys = lookup[..n];
         foreach (var key in index[..m])
         {
@@ -214,21 +232,16 @@ internal static class FuzzyKeys
     public static bool HasPluralEnding(ReadOnlySpan<char> text, TokenKind kind) =>
         text.Length >= 5 && text[^1] == 's' && kind is TokenKind.None or TokenKind.Generic;
 
-    /// <summary>
-    /// The deletion-family keys a vocabulary token equal to <paramref name="prefix"/> (up to one typo) carries: the
-    /// prefix itself and each one-letter deletion. Returns how many were written.
-    /// </summary>
-    public static int PrefixKeys(ReadOnlySpan<char> prefix, Span<ulong> keys) => Deletions(prefix, keys);
-
     /// <summary>The exact key of a text (the key an initial is indexed under).</summary>
     public static ulong Exact(ReadOnlySpan<char> text) => Hash(text, ExactSalt);
 
-    private static int Deletions(ReadOnlySpan<char> text, Span<ulong> keys)
+    /// <summary>The deletion family: the text's first <paramref name="limit"/> letters, whole and less each letter.</summary>
+    private static int Deletions(ReadOnlySpan<char> text, Span<ulong> keys, int limit = PrefixLength)
     {
-        var prefix = text[..Math.Min(PrefixLength, text.Length)];
+        var prefix = text[..Math.Min(limit, text.Length)];
         var n = 0;
         keys[n++] = Hash(prefix, DeletionSalt);
-        Span<char> buffer = stackalloc char[PrefixLength];
+        Span<char> buffer = stackalloc char[limit];
         for (var k = 0; k < prefix.Length; k++)
         {
             prefix[..k].CopyTo(buffer);

@@ -26,11 +26,6 @@ internal sealed class Scratch
 
     public List<Neighbour> Neighbours { get; } = [];
 
-    /// <summary>Working lists of a split query token: tokens that begin it (with the split point) and that end it.</summary>
-    public List<Beginning> Beginnings { get; } = [];
-
-    public List<Neighbour> Endings { get; } = [];
-
     /// <summary>Candidate forms of the current query form, by slot.</summary>
     public List<int> Candidates { get; } = [];
 

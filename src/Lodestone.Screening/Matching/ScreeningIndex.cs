@@ -21,9 +21,9 @@ namespace Lodestone.Screening.Matching;
 /// from above, and every candidate whose bound reaches the threshold is scored (whatever the limit, so that the first
 /// results never depend on it).</para>
 /// <para>What the keys cannot see, the scorer does not credit: a spelling or skeleton pair counts only if the two tokens
-/// share a fuzzy key (<see cref="KeyGate"/>), so the lookups find every token and window pair the scorer rates. The one
-/// pair kind left is a query token against two entry tokens run together, which the index reaches only by the exact join
-/// or by splitting a long query token (finding 1 in docs/benchmarks.md).</para>
+/// share a fuzzy key (<see cref="KeyGate"/>), so the lookups find every pair the scorer rates: token and token, joined
+/// query window and token, and token and joined entry window (each entry window is in the vocabulary under its own
+/// keys).</para>
 /// <para>Scoring: see <see cref="BestPairsScorer"/>. An entry found near the threshold has all its names scored, so its
 /// score is that of <see cref="NameMatcher.Compare"/> on its best name. The country is a qualifier (a different country
 /// lowers the score by <c>0.08</c>), never a filter.</para>
@@ -149,7 +149,6 @@ public sealed partial class ScreeningIndex
         var seenForms = new HashSet<string>(StringComparer.Ordinal);
         var local = new List<int>();
         Span<Compounds.Window> windows = stackalloc Compounds.Window[2 * NameNormaliser.MaxTokens];
-        Span<bool> fuzzy = stackalloc bool[2 * NameNormaliser.MaxTokens];
         Span<char> joined = stackalloc char[Compounds.MaxLength];
         var currentEntry = -1;
         for (var n = 0; n < normalised.Length; n++)
@@ -200,13 +199,11 @@ public sealed partial class ScreeningIndex
                 formShape.Add(shape);
 
                 var tokens = CollectionsMarshal.AsSpan(formTokens)[start..];
-                var count = Compounds.EntryWindows(tokens, windows, fuzzy);
+                var count = Compounds.EntryWindows(tokens, windows);
                 for (var w = 0; w < count; w++)
                 {
                     var length = Compounds.Join(tokens, windows[w], joined);
-                    var id = fuzzy[w]
-                        ? builder.Intern(new string(joined[..length]), Compounds.KindOf(tokens, windows[w]), null)
-                        : builder.InternExact(joined[..length]);
+                    var id = builder.InternJoined(joined[..length], Compounds.KindOf(tokens, windows[w]));
                     local.Add(id);
                     var parts = 0.0;
                     for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
@@ -240,7 +237,7 @@ public sealed partial class ScreeningIndex
         // Shapes renumbered so that those sharing common tokens are neighbours (see ShapeOrder).
         var ordered = ShapeOrder.Renumber(shapeWeights, shapeVocabulary, shapeVocabularyStart, formShape, builder.Tokens.Count);
         var candidates = CandidateIndex.Build(
-            [.. builder.Tokens], [.. builder.ExactKeys], [.. builder.EntryWeights], ordered.Vocabulary, ordered.VocabularyStart);
+            [.. builder.Tokens], builder.Joined(), [.. builder.EntryWeights], ordered.Vocabulary, ordered.VocabularyStart);
         var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], ordered.Weights, ordered.FormShape);
         return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
@@ -423,19 +420,18 @@ public sealed partial class ScreeningIndex
 
     /// <summary>
     /// Interns tokens at build time: one shared <see cref="TokenInfo"/> per distinct text, kind and alternates. Joined
-    /// entry tokens without a short part are interned by their exact-key hash alone (no text kept): there are about as
-    /// many of them as names, and they only need to be found by an exactly joined query token ("SergeiLavrov").
+    /// entry windows get no <see cref="TokenInfo"/>, only their text in one pool: there are about as many of them as
+    /// names.
     /// </summary>
     private sealed class VocabularyBuilder
     {
         private readonly Dictionary<(string Text, TokenKind Kind), int> _ids = [];
-        private readonly Dictionary<ulong, int> _exact = [];
+        private readonly Dictionary<(ulong Hash, TokenKind Kind), int> _joinedIds = [];
+        private readonly List<JoinedText> _joined = [];
+        private readonly System.Text.StringBuilder _joinedPool = new();
 
-        /// <summary>Per id: the token, or null for an exact-only joined token.</summary>
+        /// <summary>Per id: the token, or null for a joined entry window.</summary>
         public List<TokenInfo?> Tokens { get; } = [];
-
-        /// <summary>Per id: the exact key of an exact-only joined token (0 for ordinary tokens).</summary>
-        public List<ulong> ExactKeys { get; } = [];
 
         /// <summary>Per id: the most entry-token weight one occurrence accounts for (see <see cref="CandidateIndex.EntryWeight"/>).</summary>
         public List<float> EntryWeights { get; } = [];
@@ -449,7 +445,7 @@ public sealed partial class ScreeningIndex
             {
                 id = Tokens.Count;
                 Tokens.Add(new TokenInfo(text, kind, alternates, id: id));
-                ExactKeys.Add(0);
+                _joined.Add(default);
                 EntryWeights.Add(0);
                 _ids.Add((key, kind), id);
             }
@@ -457,19 +453,29 @@ public sealed partial class ScreeningIndex
             return id;
         }
 
-        public int InternExact(ReadOnlySpan<char> joined)
+        /// <summary>Interns a joined entry window by its text's hash and kind (a 64-bit hash: no text is kept twice).</summary>
+        public int InternJoined(ReadOnlySpan<char> joined, TokenKind kind)
         {
             var hash = FuzzyKeys.Exact(joined);
-            if (!_exact.TryGetValue(hash, out var id))
+            if (!_joinedIds.TryGetValue((hash, kind), out var id))
             {
                 id = Tokens.Count;
                 Tokens.Add(null);
-                ExactKeys.Add(hash);
+                _joined.Add(new JoinedText(_joinedPool.Length, joined.Length, kind));
+                _joinedPool.Append(joined);
                 EntryWeights.Add(0);
-                _exact.Add(hash, id);
+                _joinedIds.Add((hash, kind), id);
             }
 
             return id;
+        }
+
+        /// <summary>The joined windows' texts: per id (ordinary tokens have none) and their pool.</summary>
+        public JoinedTexts Joined()
+        {
+            var pool = new char[_joinedPool.Length];
+            _joinedPool.CopyTo(0, pool, pool.Length);
+            return new JoinedTexts([.. _joined], pool);
         }
     }
 }

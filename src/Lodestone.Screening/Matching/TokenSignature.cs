@@ -24,9 +24,6 @@ internal readonly record struct TokenSignature(ulong Bits)
 
     public int Length => (int)((Bits >> LengthShift) & MaxLength);
 
-    /// <summary>No token (an exact-only joined token): always taken. Every real token has a length.</summary>
-    public bool IsEmpty => Bits == 0;
-
     private char First => (char)('a' + (int)((Bits >> FirstShift) & 31));
 
     public static TokenSignature Of(ReadOnlySpan<char> text, TokenKind kind, bool hasAlternates)

@@ -7,8 +7,9 @@ namespace Lodestone.Screening.Matching;
 /// only exactly; legal forms meet only legal forms; an initial meets a word it starts; a romanised Arabic or Hebrew
 /// token is compared by consonant skeleton; otherwise the first letters must share a sound class and Jaro-Winkler,
 /// scaled down for very different lengths, must reach <see cref="ScoringParameters.PairFloor"/>. A spelling or skeleton
-/// pair then counts only if the two tokens share a fuzzy key (<see cref="KeyGate"/>), so that the candidate index, which
-/// finds pairs by their keys, reaches every pair the scorer credits.
+/// pair then counts only if the two tokens (or the joined windows standing for them) share a fuzzy key
+/// (<see cref="KeyGate"/>), so that the candidate index, which finds pairs by their keys, reaches every pair the scorer
+/// credits.
 /// </summary>
 internal static class TokenSimilarity
 {
@@ -61,19 +62,18 @@ internal static class TokenSimilarity
     }
 
     /// <summary>
-    /// Similarity of a token (q) and a span of text with its kind (a compound of adjacent entry tokens). Not gated, and not
-    /// reached by the lookups in every case: the index finds a compound by its exact join, or by splitting a long query
-    /// token into a fuzzy beginning and ending (<see cref="CandidateIndex"/>), so this is the one pair kind the candidate
-    /// stage can still miss (finding 1 in docs/benchmarks.md).
+    /// Similarity of a token (q), every reading, and a joined entry window: the text of adjacent entry tokens run together,
+    /// with its kind ("friedrichbuchenberg" for "Friedrich Buchenberg"). The scorer gates it with
+    /// <see cref="KeyGate.EntryWindow"/>, the index's lookups rate it ungated.
     /// </summary>
-    public static double Of(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind)
+    public static double OfEntryWindow(TokenInfo q, ReadOnlySpan<char> e, TokenKind eKind, KeyGate gate = KeyGate.EntryWindow)
     {
-        var best = Of(q.Text, q.Kind, e, eKind, q.Source is null, KeyGate.None);
+        var best = Of(q.Text, q.Kind, e, eKind, q.Source is null, gate);
         if (q.Alternates is not null)
         {
             foreach (var qa in q.Alternates)
             {
-                best = Math.Max(best, Of(qa, q.Kind, e, eKind, q.Source is null, KeyGate.None));
+                best = Math.Max(best, Of(qa, q.Kind, e, eKind, q.Source is null, gate));
             }
         }
 
@@ -147,7 +147,7 @@ internal static class TokenSimilarity
     /// vocabulary reaches; crediting them made the candidate stage drop entries the scorer rated above the threshold.
     /// </summary>
     private static double Gated(double similarity, ReadOnlySpan<char> a, TokenKind ka, ReadOnlySpan<char> b, TokenKind kb, KeyGate gate) =>
-        similarity > 0 && gate != KeyGate.None && !FuzzyKeys.Share(a, ka, b, kb, joined: gate == KeyGate.Window) ? 0 : similarity;
+        similarity > 0 && gate != KeyGate.None && !FuzzyKeys.Share(a, ka, b, kb, gate) ? 0 : similarity;
 
     /// <summary>
     /// Romanised Arabic or Hebrew (consonants only) against a Latin spelling, by consonant skeleton: "mhmd" ~ "mohamed".
@@ -221,7 +221,7 @@ internal static class TokenSimilarity
 /// <summary>Which fuzzy keys a spelling pair (a typo or a Jaro-Winkler pair) must share to count.</summary>
 internal enum KeyGate
 {
-    /// <summary>None: the pair's similarity alone (vocabulary lookups, which reach pairs by their keys anyway; entry compounds).</summary>
+    /// <summary>None: the pair's similarity alone (vocabulary lookups, which reach pairs by their keys anyway).</summary>
     None,
 
     /// <summary>A query token's lookup keys and the entry token's index keys (<see cref="FuzzyKeys.Share"/>).</summary>
@@ -229,4 +229,7 @@ internal enum KeyGate
 
     /// <summary>A joined query window's lookup keys (exact and deletions) and the entry token's index keys.</summary>
     Window,
+
+    /// <summary>A query token's lookup keys and a joined entry window's index keys (exact, deletions, sound, skeletons).</summary>
+    EntryWindow,
 }

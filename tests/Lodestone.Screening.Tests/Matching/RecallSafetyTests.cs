@@ -125,6 +125,45 @@ public sealed class RecallSafetyTests
         Assert.True(checkedMatches > 10, $"the check must exercise matches, had {checkedMatches}");
     }
 
+    [Fact]
+    public void The_index_finds_what_a_brute_force_scan_finds_when_two_listed_words_are_typed_as_one_with_a_typo()
+    {
+        // "Sergei Rosalind" for "Sergei Rosa Lynd": the scorer meets a query token with two entry tokens run together,
+        // and the lookups must reach that pair as they reach a pair of single tokens.
+        var random = new Random(20261128);
+        var entries = new List<Lodestone.Screening.Matching.IndexedEntry>();
+        for (var i = 0; i < 400; i++)
+        {
+            var name = i % 2 == 0
+                ? $"{Pick(random, Given)} {Pick(random, Family)} {Pick(random, Family)}"
+                : $"{Brand(random)} {Brand(random)} {Pick(random, Words)}";
+            entries.Add(Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name));
+        }
+
+        var index = ScreeningIndex.Build(entries);
+        var checkedMatches = 0;
+        for (var q = 0; q < 300; q++)
+        {
+            var words = entries[random.Next(entries.Count)].Entry.Name.Split(' ').ToList();
+            var at = random.Next(words.Count - 1);
+            words[at] = Typo(words[at] + words[at + 1].ToLowerInvariant(), random);
+            words.RemoveAt(at + 1);
+            checkedMatches += Entries.AssertIndexAgreesWithBruteForce(index, entries, string.Join(' ', words));
+        }
+
+        Assert.True(checkedMatches > 200, $"the check must exercise matches, had {checkedMatches}");
+    }
+
+    [Fact]
+    public void Two_listed_words_typed_as_one_with_a_typo_are_found()
+    {
+        var entries = new List<Lodestone.Screening.Matching.IndexedEntry> { Entries.Of("target", "Sergei Rosa Lynd") };
+        entries.AddRange(Entries.Numbered(["Sergei Rosalind Trading", "Rosa Holdings", "Lynd Logistics"]));
+        var index = ScreeningIndex.Build(entries);
+        var match = Assert.Single(index.Screen(new("Sergei Rosalind"), new ScreeningOptions { Limit = 100 }), m => m.EntryId == "target");
+        Assert.True(match.Score >= 0.95, $"{match.Score}");
+    }
+
     [Theory]
     [InlineData("Yorhamus Marfin", "Yorhelis Marfin")] // only the singular "yorhamu" shares a key (the stem "yorh")
     [InlineData("Rostaros Kalder", "Rostekes Kalder")]
@@ -148,6 +187,19 @@ public sealed class RecallSafetyTests
     }
 
     private static string Pick(Random random, string[] pool) => pool[random.Next(pool.Length)];
+
+    /// <summary>One typo after the first letter: a letter changed, dropped, doubled or swapped with the next.</summary>
+    private static string Typo(string word, Random random)
+    {
+        var at = random.Next(1, word.Length - 1);
+        return random.Next(4) switch
+        {
+            0 => string.Concat(word.AsSpan(0, at), ((char)('a' + random.Next(26))).ToString(), word.AsSpan(at + 1)),
+            1 => word.Remove(at, 1),
+            2 => word.Insert(at, word[at].ToString()),
+            _ => string.Concat(word.AsSpan(0, at), word[at + 1].ToString(), word[at].ToString(), word.AsSpan(at + 2)),
+        };
+    }
 
     /// <summary>A typo, a swap of two letters, a reversed word order or the name as is.</summary>
     private static string Perturb(string name, Random random)
