@@ -98,9 +98,12 @@ internal static class ScreeningAccuracy
         report.Line();
         report.Line($"Engine index: {Stats.N(index.EntryCount)} entries, {Stats.N(index.NameCount)} names, built in {Stats.Ms(buildMs)}. Brute-force scan: {Stats.N(brute.NameCount)} tokenised names.");
 
+        // The brute force's threshold at which it alerts on the negatives no more often than the engine does (null
+        // when the negatives are not run): recall compared at an equal false-alert rate, not only at one threshold.
+        double? equalAlerts = null;
         if (sections.Contains("negatives"))
         {
-            Negatives(paths, options, report, index, brute);
+            equalAlerts = Negatives(paths, options, report, index, brute);
         }
 
         if (sections.Contains("un"))
@@ -110,7 +113,7 @@ internal static class ScreeningAccuracy
 
         if (sections.Contains("recall"))
         {
-            IndexRecall(lists, options, report, index, brute);
+            IndexRecall(lists, options, report, index, brute, equalAlerts);
         }
 
         if (!engineErrors.IsEmpty)
@@ -385,8 +388,11 @@ internal static class ScreeningAccuracy
 
     // ---------------------------------------------------------------- yente negatives
 
-    private static void Negatives(BenchPaths paths, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute)
+    /// <summary>The negatives; returns the brute force's equal-false-alert threshold (see <see cref="EqualAlertThreshold"/>).</summary>
+    private static double Negatives(BenchPaths paths, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute)
     {
+        var sampleEngineAlerts = 0;
+        var sampleBruteTop = new List<double>();
         var bruteEvery = options.Int("brute-every", 25);
         report.Heading("## yente negatives (synthetic persons; ideally no alert) against the default lists + OFAC SDN");
         var rows = new List<IReadOnlyList<string>>();
@@ -433,9 +439,15 @@ internal static class ScreeningAccuracy
             var seconds = sw.Elapsed.TotalSeconds;
 
             var sample = Enumerable.Range(0, records.Count).Where(i => i % bruteEvery == 0).ToList();
-            var bruteAlerts = new int[sample.Count];
+            var bruteTop = new double[sample.Count];
             Parallel.For(0, sample.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
-                bruteAlerts[k] = brute.Scan(records[sample[k]]["full_name"], Threshold, 10).Count);
+            {
+                var hits = brute.Scan(records[sample[k]]["full_name"], 0, 1);
+                bruteTop[k] = hits.Count == 0 ? 0 : hits[0].Score;
+            });
+            var bruteAlerts = bruteTop.Select(t => t >= Threshold ? 1 : 0).ToArray();
+            sampleEngineAlerts += sample.Count(i => nameOnly[i] > 0);
+            sampleBruteTop.AddRange(bruteTop);
 
             rows.Add([
                 file, Stats.N(records.Count),
@@ -452,6 +464,11 @@ internal static class ScreeningAccuracy
             ["File", "Records", "Alert rate (with nationality)", "Alerts / 1,000", "Mean matches returned", "Alert rate (name only)", "Alerts / 1,000 (name only)", "Name only on a sample: engine / brute force", "Screens/s (2 threads)"],
             rows);
         report.Line();
+        var engineRate = (double)sampleEngineAlerts / sampleBruteTop.Count;
+        var equal = EqualAlertThreshold(sampleBruteTop, engineRate);
+        report.Line($"Equal false alerts: on the two samples pooled (n = {Stats.N(sampleBruteTop.Count)}), the engine alerts on {Stats.Pct(engineRate, 2)} at {Threshold:0.00}; "
+            + $"the brute force alerts no more often from a threshold of {equal:0.000} ({Stats.Pct((double)sampleBruteTop.Count(t => t >= equal) / sampleBruteTop.Count, 2)}). The recall section compares the two there too.");
+        report.Line();
         report.Line("By the script of the query name (both files):");
         report.Line();
         report.Table(
@@ -465,6 +482,24 @@ internal static class ScreeningAccuracy
             ["File", "Query", "Matched", "List", "Score", "Explanation"],
             examples.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => Scripts.Of(e.Query), StringComparer.Ordinal).Select(e => (IReadOnlyList<string>)[e.File, e.Query, e.Match.Explanation.MatchedName, e.Match.ListId, Stats.F(e.Match.Score), e.Match.Explanation.Summary]),
             "llllrl");
+        return equal;
+    }
+
+    /// <summary>
+    /// The lowest threshold (on a 0.005 grid from the default up) at which the brute force's alert rate on the negatives
+    /// sample is no higher than the engine's: what the brute force must give up to be as quiet as the engine.
+    /// </summary>
+    private static double EqualAlertThreshold(List<double> bruteTop, double engineRate)
+    {
+        for (var t = Threshold; t < 1.0; t += 0.005)
+        {
+            if ((double)bruteTop.Count(s => s >= t - 1e-9) / bruteTop.Count <= engineRate)
+            {
+                return Math.Round(t, 3);
+            }
+        }
+
+        return 1.0;
     }
 
     private static string AlertList(IReadOnlyList<ScreeningMatch> matches) =>
@@ -516,13 +551,13 @@ internal static class ScreeningAccuracy
 
     // ---------------------------------------------------------------- index search vs brute-force scan
 
-    private static void IndexRecall(LoadedLists lists, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute)
+    private static void IndexRecall(LoadedLists lists, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute, double? equalAlerts)
     {
         var queries = Targets.Derived(lists.Entries, options.Int("sample", 600), seed: 7);
         report.Heading($"## Index search vs brute-force scan ({queries.Count} queries derived from {options.Int("sample", 600)} sampled list entries)");
         report.Line("Found = the entry the query was derived from (or an entry with the same primary name) is among the results. Engine: Screen with the default threshold and limit 10, and with threshold 0 (candidate generation only). Brute force: top 10 of the full scan at the same threshold, and unthresholded.");
         report.Line();
-        var results = new (bool Engine, bool Engine0, bool Brute, bool Brute0, bool BruteTop1)[queries.Count];
+        var results = new (bool Engine, bool Engine0, bool Brute, bool Brute0, bool BruteTop1, bool BruteEqual)[queries.Count];
         var misses = new ConcurrentBag<(string Kind, string Text)>();
         Parallel.For(0, queries.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
@@ -533,7 +568,9 @@ internal static class ScreeningAccuracy
             var b0 = brute.Scan(q.Text, 0, 10);
             var b = b0.Where(h => h.Score >= Threshold).ToList();
             var top1 = b0.Count > 0 && Targets.Same(target, brute.Entries[b0[0].Entry].ListId, brute.Entries[b0[0].Entry].Entry.Id, brute.Entries[b0[0].Entry].Entry.Name);
-            results[i] = (Targets.Found(target, e), Targets.Found(target, e0), Targets.Found(target, b, brute.Entries), Targets.Found(target, b0, brute.Entries), top1);
+            var bEqual = equalAlerts is { } t ? b0.Where(h => h.Score >= t - 1e-9).ToList() : [];
+            results[i] = (Targets.Found(target, e), Targets.Found(target, e0), Targets.Found(target, b, brute.Entries), Targets.Found(target, b0, brute.Entries), top1,
+                Targets.Found(target, bEqual, brute.Entries));
             if (top1 && !results[i].Engine)
             {
                 var best = e0.Count > 0 ? $"engine's best: \"{e0[0].Explanation.MatchedName}\" {Stats.F(e0[0].Score)}" : "no engine candidate";
@@ -542,14 +579,21 @@ internal static class ScreeningAccuracy
             }
         });
 
+        if (equalAlerts is { } equal)
+        {
+            report.Line($"Last column: the brute force at {equal:0.000}, where it alerts on the negatives no more often than the engine at {Threshold:0.00} (see the negatives section).");
+            report.Line();
+        }
+
         report.Table(
-            ["Query kind", "Queries", "Engine found", "Engine candidates (threshold 0)", "Brute found ≥ threshold", "Brute top 10", "Brute ranks it first", "Engine finds it when brute ranks it first"],
+            ["Query kind", "Queries", "Engine found", "Engine candidates (threshold 0)", "Brute found ≥ threshold", "Brute top 10", "Brute ranks it first", "Engine finds it when brute ranks it first", "Brute found at equal false alerts"],
             queries.Select((q, i) => (q.Kind, r: results[i])).GroupBy(x => x.Kind).Append(queries.Select((q, i) => (Kind: "**All**", r: results[i])).GroupBy(x => x.Kind).Single())
                 .Select(g =>
                 {
                     var n = g.Count();
                     var top1 = g.Where(x => x.r.BruteTop1).ToList();
-                    return (IReadOnlyList<string>)[g.Key, Stats.N(n), Stats.Pct((double)g.Count(x => x.r.Engine) / n), Stats.Pct((double)g.Count(x => x.r.Engine0) / n), Stats.Pct((double)g.Count(x => x.r.Brute) / n), Stats.Pct((double)g.Count(x => x.r.Brute0) / n), Stats.Pct((double)top1.Count / n), top1.Count == 0 ? "n/a" : Stats.Pct((double)top1.Count(x => x.r.Engine) / top1.Count)];
+                    return (IReadOnlyList<string>)[g.Key, Stats.N(n), Stats.Pct((double)g.Count(x => x.r.Engine) / n), Stats.Pct((double)g.Count(x => x.r.Engine0) / n), Stats.Pct((double)g.Count(x => x.r.Brute) / n), Stats.Pct((double)g.Count(x => x.r.Brute0) / n), Stats.Pct((double)top1.Count / n), top1.Count == 0 ? "n/a" : Stats.Pct((double)top1.Count(x => x.r.Engine) / top1.Count),
+                        equalAlerts is null ? "n/a" : Stats.Pct((double)g.Count(x => x.r.BruteEqual) / n)];
                 }));
         report.Line();
         report.Line($"Queries the brute-force scan ranks first but the engine misses at the default threshold: {misses.Count} ("
