@@ -100,10 +100,10 @@ internal static class ScreeningAccuracy
 
         // The brute force's threshold at which it alerts on the negatives no more often than the engine does (null
         // when the negatives are not run): recall compared at an equal false-alert rate, not only at one threshold.
-        double? equalAlerts = null;
+        NegativeTops? negativeTops = null;
         if (sections.Contains("negatives"))
         {
-            equalAlerts = Negatives(paths, options, report, index, brute);
+            negativeTops = Negatives(paths, options, report, index, brute);
         }
 
         if (sections.Contains("un"))
@@ -113,7 +113,7 @@ internal static class ScreeningAccuracy
 
         if (sections.Contains("recall"))
         {
-            IndexRecall(lists, options, report, index, brute, equalAlerts);
+            IndexRecall(lists, options, report, index, brute, negativeTops);
         }
 
         if (!engineErrors.IsEmpty)
@@ -388,10 +388,10 @@ internal static class ScreeningAccuracy
 
     // ---------------------------------------------------------------- yente negatives
 
-    /// <summary>The negatives; returns the brute force's equal-false-alert threshold (see <see cref="EqualAlertThreshold"/>).</summary>
-    private static double Negatives(BenchPaths paths, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute)
+    /// <summary>The negatives; returns the top name-only scores of both scorers on the brute-force sample.</summary>
+    private static NegativeTops Negatives(BenchPaths paths, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute)
     {
-        var sampleEngineAlerts = 0;
+        var sampleEngineTop = new List<double>();
         var sampleBruteTop = new List<double>();
         var bruteEvery = options.Int("brute-every", 25);
         report.Heading("## yente negatives (synthetic persons; ideally no alert) against the default lists + OFAC SDN");
@@ -440,13 +440,17 @@ internal static class ScreeningAccuracy
 
             var sample = Enumerable.Range(0, records.Count).Where(i => i % bruteEvery == 0).ToList();
             var bruteTop = new double[sample.Count];
+            var engineTop = new double[sample.Count];
             Parallel.For(0, sample.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
             {
-                var hits = brute.Scan(records[sample[k]]["full_name"], 0, 1);
+                var name = records[sample[k]]["full_name"];
+                var hits = brute.Scan(name, 0, 1);
                 bruteTop[k] = hits.Count == 0 ? 0 : hits[0].Score;
+                var found = index.Screen(new ScreeningQuery(name), ScreeningOptions.Default with { Threshold = 0, Limit = 1 });
+                engineTop[k] = found.Count == 0 ? 0 : found[0].Score;
             });
             var bruteAlerts = bruteTop.Select(t => t >= Threshold ? 1 : 0).ToArray();
-            sampleEngineAlerts += sample.Count(i => nameOnly[i] > 0);
+            sampleEngineTop.AddRange(engineTop);
             sampleBruteTop.AddRange(bruteTop);
 
             rows.Add([
@@ -464,10 +468,11 @@ internal static class ScreeningAccuracy
             ["File", "Records", "Alert rate (with nationality)", "Alerts / 1,000", "Mean matches returned", "Alert rate (name only)", "Alerts / 1,000 (name only)", "Name only on a sample: engine / brute force", "Screens/s (2 threads)"],
             rows);
         report.Line();
-        var engineRate = (double)sampleEngineAlerts / sampleBruteTop.Count;
-        var equal = EqualAlertThreshold(sampleBruteTop, engineRate);
+        var tops = new NegativeTops(sampleEngineTop, sampleBruteTop);
+        var engineRate = tops.EngineRate(Threshold);
+        var equal = tops.EqualAlertThreshold(engineRate);
         report.Line($"Equal false alerts: on the two samples pooled (n = {Stats.N(sampleBruteTop.Count)}), the engine alerts on {Stats.Pct(engineRate, 2)} at {Threshold:0.00}; "
-            + $"the brute force alerts no more often from a threshold of {equal:0.000} ({Stats.Pct((double)sampleBruteTop.Count(t => t >= equal) / sampleBruteTop.Count, 2)}). The recall section compares the two there too.");
+            + $"the brute force alerts no more often from a threshold of {equal:0.000} ({Stats.Pct(tops.BruteRate(equal), 2)}). The recall section compares the two there too.");
         report.Line();
         report.Line("By the script of the query name (both files):");
         report.Line();
@@ -482,24 +487,7 @@ internal static class ScreeningAccuracy
             ["File", "Query", "Matched", "List", "Score", "Explanation"],
             examples.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => Scripts.Of(e.Query), StringComparer.Ordinal).Select(e => (IReadOnlyList<string>)[e.File, e.Query, e.Match.Explanation.MatchedName, e.Match.ListId, Stats.F(e.Match.Score), e.Match.Explanation.Summary]),
             "llllrl");
-        return equal;
-    }
-
-    /// <summary>
-    /// The lowest threshold (on a 0.005 grid from the default up) at which the brute force's alert rate on the negatives
-    /// sample is no higher than the engine's: what the brute force must give up to be as quiet as the engine.
-    /// </summary>
-    private static double EqualAlertThreshold(List<double> bruteTop, double engineRate)
-    {
-        for (var t = Threshold; t < 1.0; t += 0.005)
-        {
-            if ((double)bruteTop.Count(s => s >= t - 1e-9) / bruteTop.Count <= engineRate)
-            {
-                return Math.Round(t, 3);
-            }
-        }
-
-        return 1.0;
+        return tops;
     }
 
     private static string AlertList(IReadOnlyList<ScreeningMatch> matches) =>
@@ -551,9 +539,11 @@ internal static class ScreeningAccuracy
 
     // ---------------------------------------------------------------- index search vs brute-force scan
 
-    private static void IndexRecall(LoadedLists lists, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute, double? equalAlerts)
+    private static void IndexRecall(LoadedLists lists, BenchOptions options, Report report, ScreeningIndex index, BruteForceIndex brute, NegativeTops? negatives)
     {
         var queries = Targets.Derived(lists.Entries, options.Int("sample", 600), seed: 7);
+        double? equalAlerts = negatives?.EqualAlertThreshold(negatives.EngineRate(Threshold));
+        var targetScores = new (double Engine, double Brute)[queries.Count];
         report.Heading($"## Index search vs brute-force scan ({queries.Count} queries derived from {options.Int("sample", 600)} sampled list entries)");
         report.Line("Found = the entry the query was derived from (or an entry with the same primary name) is among the results. Engine: Screen with the default threshold and limit 10, and with threshold 0 (candidate generation only). Brute force: top 10 of the full scan at the same threshold, and unthresholded.");
         report.Line();
@@ -569,6 +559,9 @@ internal static class ScreeningAccuracy
             var b = b0.Where(h => h.Score >= Threshold).ToList();
             var top1 = b0.Count > 0 && Targets.Same(target, brute.Entries[b0[0].Entry].ListId, brute.Entries[b0[0].Entry].Entry.Id, brute.Entries[b0[0].Entry].Entry.Name);
             var bEqual = equalAlerts is { } t ? b0.Where(h => h.Score >= t - 1e-9).ToList() : [];
+            targetScores[i] = (
+                e0.Where(m => Targets.Same(target, m.ListId, m.EntryId, m.Name)).Select(m => m.Score).DefaultIfEmpty(0).Max(),
+                b0.Where(h => Targets.Same(target, brute.Entries[h.Entry].ListId, brute.Entries[h.Entry].Entry.Id, brute.Entries[h.Entry].Entry.Name)).Select(h => h.Score).DefaultIfEmpty(0).Max());
             results[i] = (Targets.Found(target, e), Targets.Found(target, e0), Targets.Found(target, b, brute.Entries), Targets.Found(target, b0, brute.Entries), top1,
                 Targets.Found(target, bEqual, brute.Entries));
             if (top1 && !results[i].Engine)
@@ -603,5 +596,61 @@ internal static class ScreeningAccuracy
         {
             report.Line($"- {m}");
         }
+
+        if (negatives is not null)
+        {
+            EqualAlertCurve(report, negatives, targetScores);
+        }
     }
+
+    /// <summary>
+    /// Recall against false alerts for both scorers: for each engine threshold, its alert rate on the negatives sample
+    /// and its recall, and the brute force at the lowest threshold that alerts no more often. Two scorers with different
+    /// score scales are compared fairly only at the same false-alert rate.
+    /// </summary>
+    private static void EqualAlertCurve(Report report, NegativeTops negatives, (double Engine, double Brute)[] targetScores)
+    {
+        report.Line();
+        report.Line($"Recall at equal false alerts (the {Stats.N(targetScores.Length)} queries above; false alerts: name-only alert rate on the negatives' brute-force sample, n = {Stats.N(negatives.EngineTop.Count)}). For each engine threshold, the brute force at the lowest threshold (0.005 grid) that alerts no more often:");
+        report.Line();
+        double[] thresholds = [0.70, 0.75, 0.78, 0.80, Threshold, 0.82, 0.84, 0.86, 0.88, 0.90, 0.92];
+        report.Table(
+            ["Engine threshold", "Engine false alerts", "Engine recall", "Brute threshold", "Brute false alerts", "Brute recall", "Engine − brute (queries)"],
+            thresholds.Distinct().Order().Select(t =>
+            {
+                var rate = negatives.EngineRate(t);
+                var b = negatives.EqualAlertThreshold(rate);
+                var engineFound = targetScores.Count(x => x.Engine >= t - 1e-9);
+                var bruteFound = targetScores.Count(x => x.Brute >= b - 1e-9);
+                return (IReadOnlyList<string>)[
+                    $"{t:0.00}", Stats.Pct(rate, 2), $"{Stats.Pct((double)engineFound / targetScores.Length)} ({Stats.N(engineFound)})",
+                    $"{b:0.000}", Stats.Pct(negatives.BruteRate(b), 2), $"{Stats.Pct((double)bruteFound / targetScores.Length)} ({Stats.N(bruteFound)})",
+                    (engineFound - bruteFound).ToString("+#;−#;0", System.Globalization.CultureInfo.InvariantCulture)];
+            }));
+    }
+}
+
+/// <summary>The top name-only score of each scorer on each name of the negatives' brute-force sample (0: no candidate).</summary>
+internal sealed record NegativeTops(List<double> EngineTop, List<double> BruteTop)
+{
+    public double EngineRate(double threshold) => Rate(EngineTop, threshold);
+
+    public double BruteRate(double threshold) => Rate(BruteTop, threshold);
+
+    /// <summary>The lowest brute-force threshold (on a 0.005 grid from 0.5 up) whose alert rate is no higher than <paramref name="rate"/>.</summary>
+    public double EqualAlertThreshold(double rate)
+    {
+        for (var step = 100; step < 200; step++)
+        {
+            var t = step * 0.005;
+            if (BruteRate(t) <= rate)
+            {
+                return Math.Round(t, 3);
+            }
+        }
+
+        return 1.0;
+    }
+
+    private static double Rate(List<double> tops, double threshold) => (double)tops.Count(s => s > 0 && s >= threshold - 1e-9) / tops.Count;
 }
