@@ -234,7 +234,7 @@ internal sealed class CandidateIndex
         int stamp, Scratch scratch, List<Neighbour> result, int shortestPart = 0, ReadOnlySpan<char> filterAs = default)
     {
         Span<ulong> keys = stackalloc ulong[FuzzyKeys.MaxLookupKeys + 1];
-        var n = FuzzyKeys.ForLookup(reading, readingKind, keys[..FuzzyKeys.MaxLookupKeys], joined: token is null);
+        var n = FuzzyKeys.ForLookup(reading, readingKind, keys[..FuzzyKeys.MaxLookupKeys], queryWindow: token is null);
         if (token is not null && reading.Length > 1 && (readingKind & TokenKind.Number) == 0)
         {
             // A word meets the initial it starts with (John ~ J.), and initials are indexed under their exact key.
@@ -356,7 +356,7 @@ internal sealed class CandidateIndex
     private static void AddKeys(
         ReadOnlySpan<char> text, TokenKind kind, int token, Span<ulong> buffer, List<ulong> keys, List<int> keyTokens, bool window = false)
     {
-        var n = FuzzyKeys.ForIndex(text, kind, buffer, joined: window);
+        var n = FuzzyKeys.ForIndex(text, kind, buffer, entryWindow: window);
         for (var k = 0; k < n; k++)
         {
             keys.Add(buffer[k]);

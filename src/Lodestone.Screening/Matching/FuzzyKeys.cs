@@ -3,7 +3,7 @@ using Lodestone.Screening.Normalisation;
 namespace Lodestone.Screening.Matching;
 
 /// <summary>
-/// Lookup keys of a token for the fuzzy vocabulary index, as 64-bit hashes of five families:
+/// Lookup keys of a token for the fuzzy vocabulary index, as 64-bit hashes of these families:
 /// <list type="bullet">
 /// <item>exact: the token itself;</item>
 /// <item>deletion: the token (its first <see cref="PrefixLength"/> letters; a joined entry window's whole text, which a
@@ -13,7 +13,8 @@ namespace Lodestone.Screening.Matching;
 /// <item>skeleton: the consonant key alone, looked up by romanised Arabic or Hebrew, whose first letter is unreliable
 /// ("ly" for Ali);</item>
 /// <item>abjad skeleton: the same, for romanised Arabic or Hebrew tokens only, looked up by Latin tokens;</item>
-/// <item>stem: the first four (and six) letters, as Jaro-Winkler rates a shared beginning highly ("space" ~ "spacety").</item>
+/// <item>stem: the first four (and six) letters, as Jaro-Winkler rates a shared beginning highly ("space" ~ "spacety");</item>
+/// <item>two-edit: the first eight letters less any one or two letters (see <c>TwoEdits</c>).</item>
 /// </list>
 /// Numbers and initials only have the exact key: they only match exactly.
 /// </summary>
@@ -56,12 +57,12 @@ internal static class FuzzyKeys
 
     /// <summary>
     /// The keys a vocabulary token is indexed under; returns how many. A joined entry window (two or three entry tokens
-    /// run together, <paramref name="joined"/>) has the exact, deletion, sound and skeleton keys only: windows are about as
+    /// run together, <paramref name="entryWindow"/>) has the exact, deletion, sound and skeleton keys only: windows are about as
     /// many as names, and the two-edit and stem families would multiply their keys by three. Its deletions are of the
     /// whole text, not of its first <see cref="PrefixLength"/> letters: a window begins with an entry token, and every
     /// "petersburg …" window would otherwise share a key with the query token "petersburg".
     /// </summary>
-    public static int ForIndex(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool joined = false)
+    public static int ForIndex(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool entryWindow = false)
     {
         var n = 0;
         keys[n++] = Hash(text, ExactSalt);
@@ -70,8 +71,8 @@ internal static class FuzzyKeys
             return n;
         }
 
-        n += Deletions(text, keys[n..], joined ? Compounds.MaxLength : PrefixLength);
-        if (!joined)
+        n += Deletions(text, keys[n..], entryWindow ? Compounds.MaxLength : PrefixLength);
+        if (!entryWindow)
         {
             n += TwoEdits(text, keys[n..]);
             if (text.Length > StemLength)
@@ -123,11 +124,14 @@ internal static class FuzzyKeys
     /// <summary>Skeletons up to this long must be equal to match (see <see cref="TokenSimilarity"/>).</summary>
     private const int ShortSkeleton = 2;
 
-    /// <summary>The most keys a lookup writes (a short Arabic skeleton probes several lengths).</summary>
+    /// <summary>The most keys a lookup writes (a short Arabic skeleton probes several lengths; a long token adds the deletions of its whole text).</summary>
     public const int MaxLookupKeys = MaxKeys + 24 + Compounds.MaxLength + 2;
 
-    /// <summary>The keys to look a query token up by; returns how many. Joined texts use only the exact and deletion keys.</summary>
-    public static int ForLookup(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool joined = false)
+    /// <summary>
+    /// The keys to look a query token up by; returns how many. A joined query window (<paramref name="queryWindow"/>) uses
+    /// only the exact and deletion keys.
+    /// </summary>
+    public static int ForLookup(ReadOnlySpan<char> text, TokenKind kind, Span<ulong> keys, bool queryWindow = false)
     {
         var n = 0;
         keys[n++] = Hash(text, ExactSalt);
@@ -159,7 +163,7 @@ internal static class FuzzyKeys
         }
 
         n += Deletions(text, keys[n..]);
-        if (!joined)
+        if (!queryWindow)
         {
             n += TwoEdits(text, keys[n..]);
             if (text.Length > PrefixLength && text.Length <= Compounds.MaxLength + 1)
@@ -170,7 +174,7 @@ internal static class FuzzyKeys
             }
         }
 
-        if (text.Length >= StemLength && !joined)
+        if (text.Length >= StemLength && !queryWindow)
         {
             // Jaro-Winkler favours a shared beginning: "space" and "spacety" are close though two letters apart, and so
             // are "materails" and "material". Long tokens look up their first six letters: four are shared by too many
@@ -179,7 +183,7 @@ internal static class FuzzyKeys
             keys[n++] = Hash(text[..Math.Min(stem, text.Length)], StemSalt);
         }
 
-        if (joined || c == 0)
+        if (queryWindow || c == 0)
         {
             return n;
         }
@@ -205,14 +209,14 @@ internal static class FuzzyKeys
     {
         var queryJoined = gate == KeyGate.Window;
         Span<ulong> lookup = stackalloc ulong[2 * MaxLookupKeys];
-        var n = ForLookup(query, queryKind, lookup[..MaxLookupKeys], queryJoined);
+        var n = ForLookup(query, queryKind, lookup[..MaxLookupKeys], queryWindow: queryJoined);
         if (!queryJoined && HasPluralEnding(query, queryKind))
         {
             n += ForLookup(query[..^1], queryKind, lookup.Slice(n, MaxLookupKeys));
         }
 
         Span<ulong> index = stackalloc ulong[MaxKeys];
-        var m = ForIndex(entry, entryKind, index, joined: gate == KeyGate.EntryWindow);
+        var m = ForIndex(entry, entryKind, index, entryWindow: gate == KeyGate.EntryWindow);
         var keys = lookup[..n];
         foreach (var key in index[..m])
         {

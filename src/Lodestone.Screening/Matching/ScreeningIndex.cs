@@ -275,10 +275,10 @@ public sealed partial class ScreeningIndex
             queryForms[f] = TokenInfo.From(normalised.Forms[f]);
             CandidateSearch.Collect(_candidates, _forms, queryForms[f], threshold, scratch, memo);
 
-            // Every survivor is scored, whatever the limit: a bound is an upper bound of the score only for the pairs the
-            // lookups find, and a query token against two entry tokens run together may be missed by them (finding 1 in
-            // docs/benchmarks.md), so stopping once the limit is filled with better scores than the next bound could drop
-            // better matches.
+            // Every survivor is scored, whatever the limit, so that the first results never depend on it. (Since the
+            // lookups find every pair the scorer credits, the bounds are true upper bounds, and scoring survivors in bound
+            // order could stop once the limit is filled with better scores; survivors come in shape order, and that
+            // saving is not taken.)
             scratch.Memo.Reset(queryForms[f].Length + Compounds.QueryWindowCount(queryForms[f]));
             foreach (var shape in scratch.Survivors)
             {
@@ -398,8 +398,9 @@ public sealed partial class ScreeningIndex
 
     /// <summary>
     /// Scores every form of an entry found near the threshold, so that its score is its best name's, as
-    /// <see cref="NameMatcher.Compare"/> gives it, even when that name was not itself a candidate (an alias reachable
-    /// only through a joined typo, say).
+    /// <see cref="NameMatcher.Compare"/> gives it, even when that name was not itself a candidate. (A guard: with complete
+    /// lookups and true bounds every name at or above the threshold is a candidate, but an entry's score must not rest on
+    /// that.)
     /// </summary>
     private void Complete(ref EntryState state, TokenInfo[][] queryForms, bool queryHan, Scratch scratch)
     {

@@ -19,6 +19,13 @@ public sealed class FuzzyKeysTests
     public void A_token_one_edit_from_an_entry_window_shares_a_key_with_it(string token, string window) =>
         Assert.True(FuzzyKeys.Share(token, TokenKind.None, window, TokenKind.None, KeyGate.EntryWindow));
 
+    [Fact]
+    public void A_long_token_and_a_long_window_one_consonant_apart_share_the_deletions_of_their_whole_texts() =>
+        // "l" for "r" past the tenth letter changes the consonant (sound) key, and a window's deletions are not of its first
+        // ten letters: only the deletions of both whole texts ("friedrichbuchenbeg") are shared, so this fails unless a
+        // long query token also looks up the deletions of its whole text.
+        Assert.True(FuzzyKeys.Share("friedrichbuchenbelg", TokenKind.None, "friedrichbuchenberg", TokenKind.None, KeyGate.EntryWindow));
+
     [Theory]
     [InlineData("petersburg", "petersburgmarkoda")]
     [InlineData("guangzhou", "guangzhouhuada")]

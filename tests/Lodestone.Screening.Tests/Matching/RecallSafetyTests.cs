@@ -154,14 +154,16 @@ public sealed class RecallSafetyTests
         Assert.True(checkedMatches > 200, $"the check must exercise matches, had {checkedMatches}");
     }
 
-    [Fact]
-    public void Two_listed_words_typed_as_one_with_a_typo_are_found()
+    [Theory]
+    [InlineData("Sergei Rosalind", "Sergei Rosa Lynd")]
+    [InlineData("Anna Friedrichbuchenbelg", "Anna Friedrich Buchenberg")] // one consonant changed past the tenth letter
+    public void Two_listed_words_typed_as_one_with_a_typo_are_found(string query, string listed)
     {
-        var entries = new List<Lodestone.Screening.Matching.IndexedEntry> { Entries.Of("target", "Sergei Rosa Lynd") };
-        entries.AddRange(Entries.Numbered(["Sergei Rosalind Trading", "Rosa Holdings", "Lynd Logistics"]));
+        var entries = new List<Lodestone.Screening.Matching.IndexedEntry> { Entries.Of("target", listed) };
+        entries.AddRange(Entries.Numbered(["Sergei Rosalind Trading", "Rosa Holdings", "Lynd Logistics", "Friedrich Holdings", "Anna Buchenberg"]));
         var index = ScreeningIndex.Build(entries);
-        var match = Assert.Single(index.Screen(new("Sergei Rosalind"), new ScreeningOptions { Limit = 100 }), m => m.EntryId == "target");
-        Assert.True(match.Score >= 0.95, $"{match.Score}");
+        var match = Assert.Single(index.Screen(new(query), new ScreeningOptions { Limit = 100 }), m => m.EntryId == "target");
+        Assert.True(match.Score >= 0.9, $"{match.Score}");
     }
 
     [Theory]
