@@ -261,8 +261,9 @@ internal sealed class CandidateIndex
         {
             foreach (ref readonly var hit in _keyEntries.AsSpan(hitStart[k], hitCount[k]))
             {
+                // (The skeleton limit is not for the exact key, keys[0]: an identical text scores 1 whatever its kind.)
                 var keySignature = hit.Signature;
-                if (!TokenSignature.MayMeet(signature, keySignature) || (keySignature.Plain && keySignature.Length > longestLatin))
+                if (!TokenSignature.MayMeet(signature, keySignature) || (k > 0 && keySignature.Plain && keySignature.Length > longestLatin))
                 {
                     continue;
                 }
