@@ -558,12 +558,11 @@ internal static class ScreeningAccuracy
             var b0 = brute.Scan(q.Text, 0, 10);
             var b = b0.Where(h => h.Score >= Threshold).ToList();
             var top1 = b0.Count > 0 && Targets.Same(target, brute.Entries[b0[0].Entry].ListId, brute.Entries[b0[0].Entry].Entry.Id, brute.Entries[b0[0].Entry].Entry.Name);
-            var bEqual = equalAlerts is { } t ? b0.Where(h => h.Score >= t - 1e-9).ToList() : [];
             targetScores[i] = (
                 e0.Where(m => Targets.Same(target, m.ListId, m.EntryId, m.Name)).Select(m => m.Score).DefaultIfEmpty(0).Max(),
                 b0.Where(h => Targets.Same(target, brute.Entries[h.Entry].ListId, brute.Entries[h.Entry].Entry.Id, brute.Entries[h.Entry].Entry.Name)).Select(h => h.Score).DefaultIfEmpty(0).Max());
             results[i] = (Targets.Found(target, e), Targets.Found(target, e0), Targets.Found(target, b, brute.Entries), Targets.Found(target, b0, brute.Entries), top1,
-                Targets.Found(target, bEqual, brute.Entries));
+                equalAlerts is { } t && targetScores[i].Brute >= t - 1e-9);
             if (top1 && !results[i].Engine)
             {
                 var best = e0.Count > 0 ? $"engine's best: \"{e0[0].Explanation.MatchedName}\" {Stats.F(e0[0].Score)}" : "no engine candidate";

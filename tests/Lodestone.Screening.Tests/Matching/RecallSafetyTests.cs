@@ -80,14 +80,9 @@ public sealed class RecallSafetyTests
         // Names one syllable apart ("Linda" ~ "Linlux", "Olegovich" ~ "Igorovich") are close by Jaro-Winkler yet share
         // no fuzzy key; the scorer must not credit what the candidate index cannot reach.
         var random = new Random(20261127);
-        var entries = new List<Lodestone.Screening.Matching.IndexedEntry>();
-        for (var i = 0; i < 400; i++)
-        {
-            var name = i % 4 == 0
-                ? $"{Pick(random, Given)} {Pick(random, Patronymics)} {Pick(random, Family)}"
-                : $"{Brand(random)} {Pick(random, Words)} {Pick(random, Forms)}".Trim();
-            entries.Add(Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name));
-        }
+        var entries = Entries.Numbered(Enumerable.Range(0, 400).Select(i => i % 4 == 0
+            ? $"{Pick(random, Given)} {Pick(random, Patronymics)} {Pick(random, Family)}"
+            : $"{Brand(random)} {Pick(random, Words)} {Pick(random, Forms)}".Trim()));
 
         var index = ScreeningIndex.Build(entries);
         var checkedMatches = 0;
@@ -131,14 +126,9 @@ public sealed class RecallSafetyTests
         // "Sergei Rosalind" for "Sergei Rosa Lynd": the scorer meets a query token with two entry tokens run together,
         // and the lookups must reach that pair as they reach a pair of single tokens.
         var random = new Random(20261128);
-        var entries = new List<Lodestone.Screening.Matching.IndexedEntry>();
-        for (var i = 0; i < 400; i++)
-        {
-            var name = i % 2 == 0
-                ? $"{Pick(random, Given)} {Pick(random, Family)} {Pick(random, Family)}"
-                : $"{Brand(random)} {Brand(random)} {Pick(random, Words)}";
-            entries.Add(Entries.Of(i.ToString(System.Globalization.CultureInfo.InvariantCulture), name));
-        }
+        var entries = Entries.Numbered(Enumerable.Range(0, 400).Select(i => i % 2 == 0
+            ? $"{Pick(random, Given)} {Pick(random, Family)} {Pick(random, Family)}"
+            : $"{Brand(random)} {Brand(random)} {Pick(random, Words)}"));
 
         var index = ScreeningIndex.Build(entries);
         var checkedMatches = 0;
