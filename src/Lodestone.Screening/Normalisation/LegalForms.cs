@@ -135,9 +135,17 @@ internal static class LegalForms
         (["kabushiki", "kaisha"], ["kk"]),
         (["autonomous", "non", "profit", "organization"], ["ano"]),
         (["societatea", "cu", "raspundere", "limitata"], ["srl"]),
+
+        // Russian forms as SDN and the Entity List romanise them (OBSHCHESTVO S OGRANICHENNOI / OGRANICHENNOY
+        // OTVETSTVENNOSTYU, AKTSIONERNOE / AKTSIONERNOYE OBSHCHESTVO); other romanisations (OBSCHESTVO,
+        // OTVETSTVENNOSTIU) are a letter or two away and pass as typos below.
         (["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"], ["llc"]),
+        (["obshchestvo", "s", "ogranichennoi", "otvetstvennostyu"], ["llc"]),
         (["aktsionernoe", "obshchestvo"], ["jsc"]),
         (["publichnoe", "aktsionernoe", "obshchestvo"], ["pjsc"]),
+        (["otkrytoe", "aktsionernoe", "obshchestvo"], ["ojsc"]),
+        (["zakrytoe", "aktsionernoe", "obshchestvo"], ["cjsc"]),
+        (["nepublichnoe", "aktsionernoe", "obshchestvo"], ["jsc"]),
     ]);
 
     /// <summary>Long legal-form words worth recognising even when misspelt ("Aktiengeselschaft").</summary>
@@ -148,6 +156,12 @@ internal static class LegalForms
 
     /// <summary>Legal-form words at least this long are recognised with one typo.</summary>
     private const int TypoLength = 5;
+
+    /// <summary>
+    /// Inside a multi-word form the other words vouch for the form, so shorter words ("opern joint stock company") take a
+    /// typo too, and words of <see cref="Typos.MinTwoEditLength"/> letters or more take two, as name words do.
+    /// </summary>
+    private const int MultiTypoLength = 4;
 
     private static readonly (string Word, string Form)[] TypoTolerant =
         [.. Single.Where(p => p.Key.Length >= TypoLength).Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)];
@@ -195,8 +209,28 @@ internal static class LegalForms
     }
 
     /// <summary>A cheap test before the edit distance (every token of every indexed name passes here).</summary>
-    private static bool MayBeTypo(string token, string word) =>
-        Math.Abs(token.Length - word.Length) <= 1 && token.Length > 1 && (token[0] == word[0] || token[1] == word[1]);
+    private static bool MayBeTypo(string token, string word, int edits) =>
+        Math.Abs(token.Length - word.Length) <= edits && token.Length > 1 && (token[0] == word[0] || token[1] == word[1]);
+
+    /// <summary>
+    /// True when <paramref name="token"/> stands for <paramref name="word"/> of a multi-word form: equal, or a typo of it.
+    /// Any edit counts, a changed letter too ("AKTSIONERNOC"): the form's other words make it a typo, not another word.
+    /// </summary>
+    private static bool IsFormWord(string token, string word)
+    {
+        if (string.Equals(token, word, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (word.Length < MultiTypoLength)
+        {
+            return false;
+        }
+
+        var edits = word.Length >= Typos.MinTwoEditLength ? 2 : 1;
+        return MayBeTypo(token, word, edits) && Typos.Distance(token, word, edits) <= edits;
+    }
 
     private static (string[] Words, string[] Canonical)[] OrderByLength((string[] Words, string[] Canonical)[] forms) =>
         [.. forms.OrderByDescending(f => f.Words.Length)];
@@ -215,9 +249,8 @@ internal static class LegalForms
             var ok = true;
             for (var k = 0; k < words.Length && ok; k++)
             {
-                // A typo in a long word of the form ("JJINT STOCK COMPANY", "AKSIONERNOE OBSHHESTVO") keeps the form.
-                ok = string.Equals(tokens[start + k], words[k], StringComparison.Ordinal)
-                    || (words[k].Length >= TypoLength && MayBeTypo(tokens[start + k], words[k]) && Typos.IsOneEdit(tokens[start + k], words[k], substitutionLength: 0));
+                // A typo in a word of the form ("JJINT STOCK COMPANY", "AKSIONERNOE OBSHHESTVO") keeps the form.
+                ok = IsFormWord(tokens[start + k], words[k]);
             }
 
             if (ok)

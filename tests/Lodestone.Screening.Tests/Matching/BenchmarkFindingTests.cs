@@ -82,6 +82,10 @@ public sealed class BenchmarkFindingTests
     [InlineData("ECPOBANK JJINT STOCK COMPANY", "EXPOBANK JOINT STOCK COMPANY")]
     [InlineData("AKSIONERNOE OBSHHESTVO LAMA", "AKTSIONERNOE OBSHCHESTVO LAMA")]
     [InlineData("China Telecmo Goup Co., Ltd.", "China Telecom Group Co., Ltd.")]
+    [InlineData("SOVCOMBANK OPERN JOINT STOC COMPANY", "SOVCOMBANK OPEN JOINT STOCK COMPANY")]
+    [InlineData("PUBLICHNOE AKTIONERNOC OBSCHESTVO CITY", "PUBLICHNOE AKTSIONERNOE OBSHCHESTVO CITY")]
+    [InlineData("OBSHCHESTVO S OGRADICHENOI OTVETSTVENNOSTYU INZHINIRINGOVYE RESHENIYA", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU INZHINIRINGOVYE RESHENIYA")]
+    [InlineData("AKTSIONERNOBYE OBSHCHESTVO ZAVOD ZVEZDA", "AKTSIONERNOYE OBSHCHESTVO ZAVOD ZVEZDA")]
     public void A_partial_or_reordered_legal_form_stays_a_legal_form(string query, string listed) =>
         Assert.True(Score(query, listed) >= 0.9, $"{Score(query, listed)}");
 

@@ -24,6 +24,29 @@ public sealed class NameNormaliserTests
     [InlineData("Deutsche Bank GmbH", "deutsche bank gmbh")]
     public void Legal_forms_fold_to_canonical_tokens(string name, string expected) => Assert.Equal(expected, Text(name));
 
+    [Theory]
+    [InlineData("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU PROEKT", "llc proekt")]
+    [InlineData("OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTIU PROEKT", "llc proekt")]
+    [InlineData("AKTSIONERNOYE OBSHCHESTVO ZVEZDA", "jsc zvezda")]
+    [InlineData("OTKRYTOE AKTSIONERNOE OBSHCHESTVO ZVEZDA", "ojsc zvezda")]
+    [InlineData("ZAKRYTOE AKTSIONERNOE OBSCHESTVO ZVEZDA", "cjsc zvezda")]
+    [InlineData("PUBLICHNOE AKTSIONERNOE OBSHESTVO ZVEZDA", "pjsc zvezda")]
+    public void Russian_legal_forms_fold_in_each_romanisation_lists_use(string name, string expected) => Assert.Equal(expected, Text(name));
+
+    [Theory]
+    // Two edits in a long word of the form, one in a four-letter word, a changed letter: the form's other words vouch for it.
+    [InlineData("OBSHCHESTVO S ORGANICHENNOW OTVETSTVENNOSTYU PROEKT", "llc proekt")]
+    [InlineData("PUBLICHNOE AKTIONERNOC OBSCHESTVO CITY", "pjsc city")]
+    [InlineData("SOVCOMBANK OPERN JOINT STOC COMPANY", "sovcombank ojsc")]
+    public void Typos_inside_a_multi_word_legal_form_keep_the_form(string name, string expected) => Assert.Equal(expected, Text(name));
+
+    [Theory]
+    // Alone, a word is not vouched for: a changed letter or a second edit makes another word.
+    [InlineData("Opel Motors", "opel motor")]
+    [InlineData("Sara Branco", "sara branco")]
+    [InlineData("AKTIONERNOC ZVEZDA", "aktionernoc zvezda")]
+    public void Words_near_a_legal_form_word_outside_a_form_stay_words(string name, string expected) => Assert.Equal(expected, Text(name));
+
     [Fact]
     public void Legal_forms_are_weak_and_the_name_is_not()
     {
