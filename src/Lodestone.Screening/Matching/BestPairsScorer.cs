@@ -69,7 +69,21 @@ internal static class BestPairsScorer
     }
 
 
-    public static double Score(ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, ScoreDetail? detail = null, SimilarityMemo? memo = null)
+    public static double Score(ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, ScoreDetail? detail = null, SimilarityMemo? memo = null) =>
+        Score(query, entry, detail, memo, default, null);
+
+    /// <summary>
+    /// Scores an indexed form whose entry windows the index has listed with their vocabulary ids: each query token is
+    /// rated against a window once per query (in <paramref name="memo"/>, as against an entry token), not once per form
+    /// holding it. The value is the same as without them.
+    /// </summary>
+    public static double Score(
+        ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, SimilarityMemo memo, ReadOnlySpan<FormWindow> windows, CandidateIndex index) =>
+        Score(query, entry, null, memo, windows, index);
+
+    private static double Score(
+        ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, ScoreDetail? detail, SimilarityMemo? memo, ReadOnlySpan<FormWindow> indexed,
+        CandidateIndex? index)
     {
         detail?.Clear();
         var nq = Math.Min(query.Length, NameNormaliser.MaxTokens);
@@ -84,8 +98,9 @@ internal static class BestPairsScorer
         Span<Compounds.Window> queryWindows = stackalloc Compounds.Window[2 * nq];
         Span<Compounds.Window> entryWindows = stackalloc Compounds.Window[2 * ne];
         var nqw = Compounds.QueryWindows(query, queryWindows);
-        var nEntryWindows = Compounds.EntryWindows(entry, entryWindows);
-        var capacity = (nq * ne) + (nqw * ne) + (nq * nEntryWindows);
+        var byIndex = index is not null && memo is not null;
+        var nEntryWindows = byIndex ? 0 : Compounds.EntryWindows(entry, entryWindows);
+        var capacity = (nq * ne) + (nqw * ne) + (nq * (byIndex ? indexed.Length : nEntryWindows));
         Candidate[]? rented = null;
         Span<Candidate> candidates = capacity <= StackPairs
             ? stackalloc Candidate[capacity]
@@ -93,6 +108,11 @@ internal static class BestPairsScorer
         try
         {
             var count = CollectCandidates(query, entry, queryWindows[..nqw], entryWindows[..nEntryWindows], candidates, memo);
+            if (byIndex)
+            {
+                count += CollectIndexedWindows(query, entry, indexed, index!, memo!, candidates[count..]);
+            }
+
             return Assign(query, entry, candidates[..count], detail);
         }
         finally
@@ -222,6 +242,58 @@ internal static class BestPairsScorer
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Query tokens against the form's entry windows, as the last loop of <see cref="CollectCandidates"/> rates them, in
+    /// the same order. A window's row depends on its text and kind alone (its id); whether the query token's length fits
+    /// the window's split (<see cref="Compounds.LengthsFit"/>) depends on the form, so it is checked here, per form.
+    /// </summary>
+    private static int CollectIndexedWindows(
+        ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, ReadOnlySpan<FormWindow> windows, CandidateIndex index, SimilarityMemo memo,
+        Span<Candidate> candidates)
+    {
+        var count = 0;
+        foreach (var w in windows)
+        {
+            if (w.Start + w.Length > entry.Length || !AnyPlausible(query, w))
+            {
+                continue;
+            }
+
+            var row = memo.Row(w.Id, out var fresh);
+            if (fresh)
+            {
+                var text = index.Text(w.Id);
+                for (var i = 0; i < query.Length; i++)
+                {
+                    row[i] = PlausibleAnySplit(w.FirstClass, w.Kind, w.JoinedLength, query[i]) ? TokenSimilarity.OfEntryWindow(query[i], text, w.Kind) : 0;
+                }
+            }
+
+            for (var i = 0; i < query.Length; i++)
+            {
+                if (row[i] > 0 && (w.Abjad || (query[i].Kind & TokenKind.Abjad) != 0 || Fits(w.JoinedLength, w.ShortestPart, query[i])))
+                {
+                    candidates[count++] = new Candidate { Similarity = row[i], Weight = query[i].Weight, QueryStart = (short)i, QueryLength = 1, EntryStart = w.Start, EntryLength = w.Length };
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static bool AnyPlausible(ReadOnlySpan<TokenInfo> query, FormWindow w)
+    {
+        foreach (var q in query)
+        {
+            if (Plausible(w.FirstClass, w.Kind, w.JoinedLength, w.ShortestPart, q))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Assign(ReadOnlySpan<TokenInfo> query, ReadOnlySpan<TokenInfo> entry, Span<Candidate> candidates, ScoreDetail? detail)
@@ -403,7 +475,11 @@ internal static class BestPairsScorer
     }
 
     /// <summary>Whether a joined window (first sound class, kind, length, shortest part) could meet a token at all.</summary>
-    private static bool Plausible(byte firstClass, TokenKind kind, int length, int shortestPart, TokenInfo other)
+    private static bool Plausible(byte firstClass, TokenKind kind, int length, int shortestPart, TokenInfo other) =>
+        PlausibleAnySplit(firstClass, kind, length, other) && (((kind | other.Kind) & TokenKind.Abjad) != 0 || Fits(length, shortestPart, other));
+
+    /// <summary><see cref="Plausible"/> but for the split of the joined text (<see cref="Fits"/>), which the caller checks.</summary>
+    private static bool PlausibleAnySplit(byte firstClass, TokenKind kind, int length, TokenInfo other)
     {
         if (other.IsNumber || other.IsWeak || (other.Kind & TokenKind.Initial) != 0)
         {
@@ -415,13 +491,12 @@ internal static class BestPairsScorer
             return true;
         }
 
-        if (!Compounds.LengthsFit(length, shortestPart, other.Text.Length) && !AnyReadingFits(length, shortestPart, other))
-        {
-            return false;
-        }
-
         return other.Alternates is not null || (firstClass == other.FirstClass && TokenSimilarity.LengthsAllow(length, other.Text.Length));
     }
+
+    /// <summary>Whether a token (any reading) is long enough and short enough to stand for a joined text of this split.</summary>
+    private static bool Fits(int length, int shortestPart, TokenInfo other) =>
+        Compounds.LengthsFit(length, shortestPart, other.Text.Length) || AnyReadingFits(length, shortestPart, other);
 
     private static bool AnyReadingFits(int length, int shortestPart, TokenInfo other)
     {

@@ -110,6 +110,9 @@ internal sealed class CandidateIndex
 
     public int VocabularySize => _vocabulary.Length;
 
+    /// <summary>The text of a vocabulary id (a token or a joined entry window).</summary>
+    public ReadOnlySpan<char> Text(int id) => _pool.AsSpan(_texts[id].Start, _texts[id].Length);
+
 
     /// <summary>The shapes containing a vocabulary token (ascending shape ids).</summary>
     public ReadOnlySpan<int> Postings(int token) => _postings.AsSpan(_postingStart[token], _postingStart[token + 1] - _postingStart[token]);

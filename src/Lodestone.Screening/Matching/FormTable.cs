@@ -1,3 +1,5 @@
+using Lodestone.Screening.Normalisation;
+
 namespace Lodestone.Screening.Matching;
 
 /// <summary>A shape's weight totals, together so that the candidate stage's bound reads one cache line per shape.</summary>
@@ -5,6 +7,20 @@ namespace Lodestone.Screening.Matching;
 /// <param name="Weak">Total weight of its weak tokens (legal forms).</param>
 /// <param name="MaxToken">The weight of its heaviest token.</param>
 internal readonly record struct FormWeights(float Total, float Weak, float MaxToken);
+
+/// <summary>
+/// An entry window of an indexed form (<see cref="Compounds.EntryWindows"/>) with its vocabulary id, so that the scorer
+/// can rate each query token against it once per query, as it does entry tokens. The id stands for the joined text and
+/// kind; the split (<paramref name="ShortestPart"/>) is the form's own. What the scorer's first tests read (joined
+/// length, first sound class, romanised Arabic or not) is kept here, so that a window no query token can meet costs no
+/// read of its text or its row.
+/// </summary>
+internal readonly record struct FormWindow(int Id, byte Start, byte Length, byte ShortestPart, byte JoinedLength, byte FirstClass, bool Abjad)
+{
+    public Compounds.Window Window => new(Start, Length);
+
+    public TokenKind Kind => Abjad ? TokenKind.Abjad : TokenKind.None;
+}
 
 /// <summary>
 /// The indexed name forms: their tokens (shared <see cref="TokenInfo"/> instances, flattened), the name each belongs
@@ -25,9 +41,15 @@ internal sealed class FormTable
     private readonly int[] _shapeForms;
     private readonly int[] _shapeFormStart;
 
-    public FormTable(TokenInfo[] tokens, int[] start, int[] name, FormWeights[] shapeWeights, int[] shape)
+    /// <summary>Per form, its entry windows, flattened with <see cref="_windowStart"/> offsets.</summary>
+    private readonly FormWindow[] _windows;
+    private readonly int[] _windowStart;
+
+    public FormTable(TokenInfo[] tokens, int[] start, int[] name, FormWeights[] shapeWeights, int[] shape, FormWindow[] windows, int[] windowStart)
     {
         _tokens = tokens;
+        _windows = windows;
+        _windowStart = windowStart;
         _start = start;
         _name = name;
         _weights = shapeWeights;
@@ -66,6 +88,9 @@ internal sealed class FormTable
     public ReadOnlySpan<int> ShapeForms(int shape) => _shapeForms.AsSpan(_shapeFormStart[shape], _shapeFormStart[shape + 1] - _shapeFormStart[shape]);
 
     public ReadOnlySpan<TokenInfo> Tokens(int form) => _tokens.AsSpan(_start[form], _start[form + 1] - _start[form]);
+
+    /// <summary>The form's entry windows, in <see cref="Compounds.EntryWindows"/> order.</summary>
+    public ReadOnlySpan<FormWindow> Windows(int form) => _windows.AsSpan(_windowStart[form], _windowStart[form + 1] - _windowStart[form]);
 
     /// <summary>The name (index into the index's name arrays) a form belongs to.</summary>
     public int Name(int form) => _name[form];

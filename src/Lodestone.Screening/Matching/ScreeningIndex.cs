@@ -144,6 +144,8 @@ public sealed partial class ScreeningIndex
         var shapeVocabulary = new List<int>();
         var shapeVocabularyStart = new List<int> { 0 };
         var formShape = new List<int>();
+        var formWindows = new List<FormWindow>();
+        var formWindowStart = new List<int> { 0 };
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var shapeKey = new System.Text.StringBuilder();
         var seenForms = new HashSet<string>(StringComparer.Ordinal);
@@ -203,8 +205,12 @@ public sealed partial class ScreeningIndex
                 for (var w = 0; w < count; w++)
                 {
                     var length = Compounds.Join(tokens, windows[w], joined);
-                    var id = builder.InternJoined(joined[..length], Compounds.KindOf(tokens, windows[w]));
+                    var kind = Compounds.KindOf(tokens, windows[w]);
+                    var id = builder.InternJoined(joined[..length], kind);
                     local.Add(id);
+                    formWindows.Add(new FormWindow(
+                        id, (byte)windows[w].Start, (byte)windows[w].Length, (byte)Compounds.ShortestPart(tokens, windows[w]), (byte)length,
+                        tokens[windows[w].Start].FirstClass, kind == TokenKind.Abjad));
                     var parts = 0.0;
                     for (var k = windows[w].Start; k < windows[w].Start + windows[w].Length; k++)
                     {
@@ -230,6 +236,7 @@ public sealed partial class ScreeningIndex
                 }
 
                 formStart.Add(formTokens.Count);
+                formWindowStart.Add(formWindows.Count);
                 formName.Add(n);
             }
         }
@@ -238,7 +245,7 @@ public sealed partial class ScreeningIndex
         var ordered = ShapeOrder.Renumber(shapeWeights, shapeVocabulary, shapeVocabularyStart, formShape, builder.Tokens.Count);
         var candidates = CandidateIndex.Build(
             [.. builder.Tokens], builder.Joined(), [.. builder.EntryWeights], ordered.Vocabulary, ordered.VocabularyStart);
-        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], ordered.Weights, ordered.FormShape);
+        var forms = new FormTable([.. formTokens], [.. formStart], [.. formName], ordered.Weights, ordered.FormShape, [.. formWindows], [.. formWindowStart]);
         return new ScreeningIndex(entryArray, [.. nameEntry], [.. nameKind], [.. nameText], forms, candidates);
     }
 
@@ -379,7 +386,9 @@ public sealed partial class ScreeningIndex
         ref var slot = ref scratch.Shapes.Slot(shape, queryForm);
         if (double.IsNaN(slot))
         {
-            slot = BestPairsScorer.Score(query, _forms.Tokens(form), memo: memo);
+            slot = memo is null
+                ? BestPairsScorer.Score(query, _forms.Tokens(form))
+                : BestPairsScorer.Score(query, _forms.Tokens(form), memo, _forms.Windows(form), _candidates);
         }
 
         return slot;

@@ -157,6 +157,29 @@ public sealed class RecallSafetyTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_joined_text_split_two_ways_is_scored_for_each_split(bool reversed)
+    {
+        // The index keeps one vocabulary id for "friedrichbuchenberg" whichever two words it joins, and the scorer rates a
+        // query token against it once per query. Whether the token's length fits the window depends on the split (the
+        // shortest part), so it must be checked per form: "frdrchbuchenberg", three letters short, fits the 13 + 6 split and
+        // not the 14 + 5 one.
+        string[] names = ["Anna Friedrichbuch Enberg", "Anna Friedrichbuche Nberg", "Anna Friedrich Buchenberg"];
+        var entries = Entries.Numbered(reversed ? names.Reverse() : names);
+        var index = ScreeningIndex.Build(entries);
+        // "fotoplastikonnarium" could stand for the window in either split (same first letter and length) but meets nothing:
+        // it makes the scorer rate the window's row in whichever form comes first.
+        string[] queries = ["Anna Frdrchbuchenberg", "Anna Frdrchbuchenberg Fotoplastikonnarium", "Frdrchbuchenberg Fotoplastikonnarium"];
+        foreach (var query in queries)
+        {
+            Entries.AssertIndexAgreesWithBruteForce(index, entries, query, threshold: 0.01);
+        }
+
+        Assert.Contains(queries, q => entries.Select(e => Entries.BruteForce(q, e)).Distinct().Count() > 1);
+    }
+
+    [Theory]
     [InlineData("Yorhamus Marfin", "Yorhelis Marfin")] // only the singular "yorhamu" shares a key (the stem "yorh")
     [InlineData("Rostaros Kalder", "Rostekes Kalder")]
     [InlineData("Huada Sh Ip", "华大船舶")] // the window "ship" fits the glossary word's other reading, not "shipbuilding"
