@@ -74,7 +74,7 @@ internal static class BestPairsScorer
 
     /// <summary>
     /// Scores an indexed form whose entry windows the index has listed with their vocabulary ids: each query token is
-    /// rated against a window once per query (in <paramref name="memo"/>, as against an entry token), not once per form
+    /// rated against a window once per query form (in <paramref name="memo"/>, as against an entry token), not once per form
     /// holding it. The value is the same as without them.
     /// </summary>
     public static double Score(

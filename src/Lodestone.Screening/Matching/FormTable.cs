@@ -10,7 +10,7 @@ internal readonly record struct FormWeights(float Total, float Weak, float MaxTo
 
 /// <summary>
 /// An entry window of an indexed form (<see cref="Compounds.EntryWindows"/>) with its vocabulary id, so that the scorer
-/// can rate each query token against it once per query, as it does entry tokens. The id stands for the joined text and
+/// can rate each query token against it once per query form, as it does entry tokens. The id stands for the joined text and
 /// kind; the split (<paramref name="ShortestPart"/>) is the form's own. What the scorer's first tests read (joined
 /// length, first sound class, romanised Arabic or not) is kept here, so that a window no query token can meet costs no
 /// read of its text or its row.

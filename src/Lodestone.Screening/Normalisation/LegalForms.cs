@@ -158,10 +158,15 @@ internal static class LegalForms
     private const int TypoLength = 5;
 
     /// <summary>
-    /// Inside a multi-word form the other words vouch for the form, so shorter words ("opern joint stock company") take a
-    /// typo too, and words of <see cref="Typos.MinTwoEditLength"/> letters or more take two, as name words do.
+    /// Inside a multi-word form the other words vouch for the form, so a four-letter word takes a typo too ("opern joint
+    /// stock company"), though not a changed letter: "Opel", "Oren" and "Owen" are names, and a name folded into the form
+    /// would leave nothing to match on. Words of five letters or more take any one edit, and words of
+    /// <see cref="Typos.MinTwoEditLength"/> letters or more two.
     /// </summary>
     private const int MultiTypoLength = 4;
+
+    /// <summary>Shortest word of a multi-word form in which a changed letter is taken as a typo ("jjint stock company").</summary>
+    private const int MultiSubstitutionLength = 5;
 
     private static readonly (string Word, string Form)[] TypoTolerant =
         [.. Single.Where(p => p.Key.Length >= TypoLength).Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)];
@@ -213,8 +218,9 @@ internal static class LegalForms
         Math.Abs(token.Length - word.Length) <= edits && token.Length > 1 && (token[0] == word[0] || token[1] == word[1]);
 
     /// <summary>
-    /// True when <paramref name="token"/> stands for <paramref name="word"/> of a multi-word form: equal, or a typo of it.
-    /// Any edit counts, a changed letter too ("AKTSIONERNOC"): the form's other words make it a typo, not another word.
+    /// True when <paramref name="token"/> stands for <paramref name="word"/> of a multi-word form: equal, or a typo of it
+    /// (see <see cref="MultiTypoLength"/>). A changed letter counts in words of five letters or more ("AKTSIONERNOC"): the
+    /// form's other words make it a typo, not another word.
     /// </summary>
     private static bool IsFormWord(string token, string word)
     {
@@ -229,7 +235,8 @@ internal static class LegalForms
         }
 
         var edits = word.Length >= Typos.MinTwoEditLength ? 2 : 1;
-        return MayBeTypo(token, word, edits) && Typos.Distance(token, word, edits) <= edits;
+        return MayBeTypo(token, word, edits)
+            && (edits == 2 ? Typos.Distance(token, word, edits) <= edits : Typos.IsOneEdit(token, word, MultiSubstitutionLength));
     }
 
     private static (string[] Words, string[] Canonical)[] OrderByLength((string[] Words, string[] Canonical)[] forms) =>

@@ -41,8 +41,11 @@ public sealed class NameNormaliserTests
     public void Typos_inside_a_multi_word_legal_form_keep_the_form(string name, string expected) => Assert.Equal(expected, Text(name));
 
     [Theory]
-    // Alone, a word is not vouched for: a changed letter or a second edit makes another word.
+    // Alone, a word is not vouched for: a changed letter or a second edit makes another word; nor is a four-letter name
+    // with a changed letter before a form ("Opel" is not "open").
     [InlineData("Opel Motors", "opel motor")]
+    [InlineData("OPEL JOINT STOCK COMPANY", "opel jsc")]
+    [InlineData("AVTO OWEN JOINT STOCK COMPANY", "avto owen jsc")]
     [InlineData("Sara Branco", "sara branco")]
     [InlineData("AKTIONERNOC ZVEZDA", "aktionernoc zvezda")]
     public void Words_near_a_legal_form_word_outside_a_form_stay_words(string name, string expected) => Assert.Equal(expected, Text(name));
