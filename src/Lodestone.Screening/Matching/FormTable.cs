@@ -17,8 +17,6 @@ internal readonly record struct FormWeights(float Total, float Weak, float MaxTo
 /// </summary>
 internal readonly record struct FormWindow(int Id, byte Start, byte Length, byte ShortestPart, byte JoinedLength, byte FirstClass, bool Abjad)
 {
-    public Compounds.Window Window => new(Start, Length);
-
     public TokenKind Kind => Abjad ? TokenKind.Abjad : TokenKind.None;
 }
 
