@@ -162,7 +162,7 @@ public sealed class RecallSafetyTests
     public void One_joined_text_split_two_ways_is_scored_for_each_split(bool reversed)
     {
         // The index keeps one vocabulary id for "friedrichbuchenberg" whichever two words it joins, and the scorer rates a
-        // query token against it once per query. Whether the token's length fits the window depends on the split (the
+        // query token against it once per query form. Whether the token's length fits the window depends on the split (the
         // shortest part), so it must be checked per form: "frdrchbuchenberg", three letters short, fits the 13 + 6 split and
         // not the 14 + 5 one.
         string[] names = ["Anna Friedrichbuch Enberg", "Anna Friedrichbuche Nberg", "Anna Friedrich Buchenberg"];
